@@ -1,0 +1,13 @@
+"""Local development: debug on, mail written to files a newcomer can open."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Background work runs inside the request locally, so nobody has to start a worker to try things.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Only dev settings create the demo editor account (see home/management/commands/seed_demo.py).
+SEED_DEMO_EDITOR = True

@@ -1,0 +1,88 @@
+"""Filtering and pagination for index pages, driven by plain GET parameters.
+
+Every index page (kennisbank, pilots, leernetwerk, nieuws, ...) describes its filters as a list of
+``ListingFilter`` objects. The same objects build the form (a ``<select>`` per filter, so it works
+without JavaScript), narrow the queryset, and tell the template which filters are active so it can
+show them with a reset link.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import QueryDict
+
+
+@dataclass
+class ListingFilter:
+    """One GET parameter that narrows a listing.
+
+    ``choices`` is a list of ``(value, label)`` pairs; ``apply`` receives the queryset and the
+    chosen value and returns the narrowed queryset. A value that is not among the choices is
+    ignored, so a hand-edited or stale URL never produces an error page.
+    """
+
+    param: str
+    label: str
+    choices: list
+    apply: Callable
+    all_label: str = ""
+    selected: str = field(default="", init=False)
+
+    @property
+    def selected_label(self):
+        return dict(self.choices).get(self.selected, "")
+
+
+def choice_filter(param, label, choices, field_name):
+    """A filter on a model field with fixed choices (kind, status, category...)."""
+    return ListingFilter(
+        param=param,
+        label=label,
+        choices=list(choices),
+        apply=lambda queryset, value: queryset.filter(**{field_name: value}),
+    )
+
+
+def apply_filters(queryset, filters, params: QueryDict):
+    for listing_filter in filters:
+        value = params.get(listing_filter.param, "")
+        valid_values = {str(choice_value) for choice_value, _label in listing_filter.choices}
+        if value and value in valid_values:
+            listing_filter.selected = value
+            queryset = listing_filter.apply(queryset, value)
+    return queryset
+
+
+def active_filter_links(filters, params: QueryDict):
+    """For each active filter, the query string that removes just that filter."""
+    links = []
+    for listing_filter in filters:
+        if listing_filter.selected:
+            remaining = params.copy()
+            remaining.pop(listing_filter.param, None)
+            remaining.pop("page", None)
+            links.append(
+                {
+                    "label": listing_filter.label,
+                    "value": listing_filter.selected_label,
+                    "querystring": remaining.urlencode(),
+                }
+            )
+    return links
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def querystring_without_page(params: QueryDict):
+    remaining = params.copy()
+    remaining.pop("page", None)
+    return remaining.urlencode()

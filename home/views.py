@@ -1,0 +1,58 @@
+"""Site-wide views that are not pages: sitemap, robots.txt, health check, error pages."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from .sitemaps import AllLanguagesSitemap
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /zoeken/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors or database: whatever broke may be one of them.
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render(
+            {
+                "LANGUAGE_CODE": request.LANGUAGE_CODE
+                if hasattr(request, "LANGUAGE_CODE")
+                else settings.LANGUAGE_CODE
+            }
+        ),
+        status=500,
+    )

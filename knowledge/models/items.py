@@ -1,0 +1,226 @@
+"""The knowledge base: methods, tools, step-by-step plans, publications, platforms, good examples."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.listing import choice_filter
+from home.models import BasePage, ListingPage
+
+from .common import DOCUMENTS_BLOCKS, THEMES_WIDGET, organisation_field, themes_field
+
+
+class KnowledgeItemPage(BasePage):
+    """One item in the knowledge base, described so a civil servant can judge whether it fits."""
+
+    class Kind(models.TextChoices):
+        METHOD = "method", _("Methode")
+        TECHNIQUE = "technique", _("Techniek")
+        TOOL = "tool", _("Instrument")
+        STEP_PLAN = "step_plan", _("Stappenplan")
+        PUBLICATION = "publication", _("Publicatie")
+        PLATFORM = "platform", _("Platform")
+        GOOD_PRACTICE = "good_practice", _("Goed voorbeeld")
+
+    class EvidenceLevel(models.TextChoices):
+        EFFECTIVE = "effective", _("Effectief")
+        WELL_FOUNDED = "well_founded", _("Goed onderbouwd")
+        WELL_DESCRIBED = "well_described", _("Goed beschreven")
+        EVALUATED_PILOT = "evaluated_pilot", _("Geëvalueerde pilot")
+        PRACTICE_EXAMPLE = "practice_example", _("Voorbeeld uit de praktijk")
+
+    EVIDENCE_EXPLANATIONS = {
+        EvidenceLevel.EFFECTIVE: _("Onderzoek laat zien dat deze aanpak werkt."),
+        EvidenceLevel.WELL_FOUNDED: _(
+            "Deskundigen vinden dat de aanpak goed in elkaar zit en kan werken. "
+            "Het effect is nog niet bewezen."
+        ),
+        EvidenceLevel.WELL_DESCRIBED: _(
+            "De aanpak is zo goed beschreven dat u hem zelf kunt gebruiken. "
+            "Er is nog geen oordeel over het effect."
+        ),
+        EvidenceLevel.EVALUATED_PILOT: _("De aanpak is in een pilot uitgeprobeerd en daarna onderzocht."),
+        EvidenceLevel.PRACTICE_EXAMPLE: _(
+            "Een gemeente of organisatie vertelt hoe zij het doet. Er is geen onderzoek naar gedaan."
+        ),
+    }
+
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.METHOD)
+    goal = models.TextField(_("doel"), blank=True)
+    target_group = models.TextField(_("doelgroep"), blank=True)
+    approach = RichTextField(_("aanpak"), blank=True)
+    working_elements = RichTextField(_("werkzame elementen"), blank=True)
+    conditions_and_costs = RichTextField(_("voorwaarden en kosten"), blank=True)
+    evidence_level = models.CharField(
+        _("bewijskracht"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.PRACTICE_EXAMPLE,
+    )
+    evidence_assessed_by = models.CharField(
+        _("beoordeeld door"),
+        max_length=150,
+        blank=True,
+        help_text=_("Bijvoorbeeld de erkenningscommissie van Movisie."),
+    )
+    evidence_assessed_on = models.DateField(_("beoordeeld op"), null=True, blank=True)
+    source_organisation = organisation_field(_("bron (organisatie)"), "knowledge_items")
+    year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    external_url = models.URLField(_("meer informatie (link)"), blank=True)
+    themes = themes_field("knowledge_items")
+    municipality = models.ForeignKey(
+        "knowledge.Municipality",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_items",
+        help_text=_("Voor goede voorbeelden: waar het gebeurde."),
+    )
+    from_science = models.BooleanField(_("wetenschap"), default=False)
+    from_practice = models.BooleanField(_("praktijk"), default=False)
+    from_lived_experience = models.BooleanField(_("ervaring van bewoners"), default=False)
+    last_reviewed = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("meer inhoud"), blank=True)
+    documents = StreamField(DOCUMENTS_BLOCKS, verbose_name=_("documenten"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("goal"),
+                FieldPanel("target_group"),
+                FieldPanel("approach"),
+                FieldPanel("working_elements"),
+                FieldPanel("conditions_and_costs"),
+            ],
+            heading=_("Over de aanpak"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_level"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("evidence_assessed_by"),
+                        FieldPanel("evidence_assessed_on"),
+                    ]
+                ),
+            ],
+            heading=_("Bewijskracht"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("from_science"),
+                FieldPanel("from_practice"),
+                FieldPanel("from_lived_experience"),
+            ],
+            heading=_("Kennisbronnen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("source_organisation"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("last_reviewed")]),
+                FieldPanel("external_url"),
+                FieldPanel("municipality"),
+                FieldPanel("themes", widget=THEMES_WIDGET),
+            ],
+            heading=_("Herkomst en thema's"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("goal"),
+        index.SearchField("target_group"),
+        index.SearchField("approach"),
+        index.SearchField("working_elements"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("evidence_level"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("kind"),
+        TranslatableField("goal"),
+        TranslatableField("target_group"),
+        TranslatableField("approach"),
+        TranslatableField("working_elements"),
+        TranslatableField("conditions_and_costs"),
+        SynchronizedField("evidence_level"),
+        TranslatableField("evidence_assessed_by"),
+        SynchronizedField("evidence_assessed_on"),
+        SynchronizedField("source_organisation"),
+        SynchronizedField("year"),
+        SynchronizedField("external_url"),
+        SynchronizedField("themes"),
+        SynchronizedField("municipality"),
+        SynchronizedField("from_science"),
+        SynchronizedField("from_practice"),
+        SynchronizedField("from_lived_experience"),
+        SynchronizedField("last_reviewed"),
+        TranslatableField("body"),
+        SynchronizedField("documents"),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("kennisitem")
+        verbose_name_plural = _("kennisitems")
+
+    @property
+    def evidence_explanation(self):
+        return self.EVIDENCE_EXPLANATIONS.get(self.evidence_level, "")
+
+    @property
+    def knowledge_sources(self):
+        flags = [
+            (self.from_science, _("wetenschap")),
+            (self.from_practice, _("praktijk")),
+            (self.from_lived_experience, _("ervaring van bewoners")),
+        ]
+        return [label for present, label in flags if present]
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.queries import pilots_using_item
+
+        context = super().get_context(request, *args, **kwargs)
+        context["pilots_using"] = pilots_using_item(self)
+        return context
+
+
+class KnowledgeIndexPage(ListingPage):
+    """The kennisbank: every knowledge item, filtered by kind, theme, organisation and evidence."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = ListingPage.content_panels + [FieldPanel("body")]
+    translatable_fields = ListingPage.translatable_fields + [TranslatableField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.KnowledgeItemPage"]
+    max_count_per_parent = 1
+    listing_model = KnowledgeItemPage
+    listing_order = ("title",)
+    listing_select_related = ("source_organisation",)
+
+    class Meta:
+        verbose_name = _("kennisbank")
+
+    def get_filters(self, request):
+        from knowledge.queries import organisation_filter, theme_filter
+
+        return [
+            choice_filter("soort", _("Soort"), KnowledgeItemPage.Kind.choices, "kind"),
+            theme_filter(self.locale),
+            organisation_filter("source_organisation"),
+            choice_filter(
+                "bewijs",
+                _("Bewijskracht"),
+                KnowledgeItemPage.EvidenceLevel.choices,
+                "evidence_level",
+            ),
+        ]

@@ -1,0 +1,170 @@
+"""The leernetwerk: intervision meetings for municipal civil servants, per theme."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.listing import ListingFilter
+from home.models import BasePage, ListingPage
+
+from .common import THEMES_WIDGET, ProgrammeItemBlock, themes_field
+
+
+class MeetingPage(BasePage):
+    """One learning-network meeting. The online link is kept for registrants and never shown here."""
+
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("Op locatie")
+        HYBRID = "hybrid", _("Op locatie en online")
+
+    themes = themes_field("meetings")
+    format = models.CharField(_("vorm"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    start = models.DateTimeField(_("begint"))
+    end = models.DateTimeField(_("eindigt"))
+    location_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    online_link = models.URLField(
+        _("link voor online deelname"),
+        blank=True,
+        help_text=_("Alleen aangemelde deelnemers krijgen deze link."),
+    )
+    capacity = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True)
+    has_waitlist = models.BooleanField(_("wachtlijst als het vol is"), default=True)
+    registration_opens = models.DateTimeField(_("aanmelden kan vanaf"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
+    audience = models.TextField(_("voor wie"), blank=True)
+    programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("programma"), blank=True)
+    report = RichTextField(_("verslag"), blank=True, help_text=_("Na afloop: wat is er besproken?"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=THEMES_WIDGET),
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("location_name"), FieldPanel("address")]),
+                FieldPanel("online_link"),
+            ],
+            heading=_("Wanneer en waar"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("has_waitlist")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_opens"),
+                        FieldPanel("registration_closes"),
+                    ]
+                ),
+                FieldPanel("audience"),
+            ],
+            heading=_("Aanmelden"),
+        ),
+        FieldPanel("programme"),
+        FieldPanel("report"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("audience"),
+        index.SearchField("programme"),
+        index.SearchField("report"),
+        index.FilterField("start"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("themes"),
+        SynchronizedField("format"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("location_name"),
+        SynchronizedField("address"),
+        SynchronizedField("online_link"),
+        SynchronizedField("capacity"),
+        SynchronizedField("has_waitlist"),
+        SynchronizedField("registration_opens"),
+        SynchronizedField("registration_closes"),
+        TranslatableField("audience"),
+        TranslatableField("programme"),
+        TranslatableField("report"),
+    ]
+    parent_page_types = ["knowledge.MeetingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("Het einde moet na het begin liggen.")
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = _("Aanmelden moet sluiten nadat het opengaat.")
+        if self.format in (self.Format.IN_PERSON, self.Format.HYBRID) and not self.location_name:
+            errors["location_name"] = _("Vul de locatie in voor een bijeenkomst op locatie.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def registration_is_open(self):
+        now = timezone.now()
+        if self.is_past:
+            return False
+        if self.registration_opens and now < self.registration_opens:
+            return False
+        return not (self.registration_closes and now > self.registration_closes)
+
+
+class MeetingIndexPage(ListingPage):
+    """The leernetwerk: upcoming meetings first; past meetings with their reports on request."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.MeetingPage"]
+    max_count_per_parent = 1
+    listing_model = MeetingPage
+    listing_order = ("start",)
+
+    class Meta:
+        verbose_name = _("leernetwerk")
+
+    def get_listing_queryset(self, request):
+        queryset = super().get_listing_queryset(request)
+        # Past meetings read newest first; upcoming ones soonest first.
+        if request.GET.get("wanneer") == "past":
+            return queryset.order_by("-start")
+        return queryset
+
+    def get_filters(self, request):
+        from knowledge.queries import theme_filter
+
+        def by_time(queryset, value):
+            now = timezone.now()
+            return queryset.filter(end__lt=now) if value == "past" else queryset.filter(end__gte=now)
+
+        return [
+            ListingFilter(
+                param="wanneer",
+                label=_("Wanneer"),
+                choices=[
+                    ("upcoming", _("Komende bijeenkomsten")),
+                    ("past", _("Eerdere bijeenkomsten")),
+                ],
+                apply=by_time,
+            ),
+            theme_filter(self.locale),
+        ]

@@ -1,0 +1,103 @@
+"""News: programme news, Leefbaarheidsalliantie news, Monitor results, pilot and partner articles."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.listing import choice_filter
+from home.models import BasePage, ListingPage
+
+from .common import THEMES_WIDGET, organisation_field, themes_field
+
+
+class NewsPage(BasePage):
+    """A news item. The category decides where it shows up and which newsletter section it joins."""
+
+    class Category(models.TextChoices):
+        PROGRAMME = "programme", _("Programma")
+        ALLIANCE = "alliance", _("Leefbaarheidsalliantie")
+        MONITOR = "monitor", _("Monitor Gelders Welbevinden")
+        PILOT = "pilot", _("Pilot")
+        PARTNER = "partner", _("Artikel van een partner")
+
+    category = models.CharField(
+        _("categorie"),
+        max_length=20,
+        choices=Category.choices,
+        default=Category.PROGRAMME,
+    )
+    date = models.DateField(_("datum"), default=datetime.date.today)
+    themes = themes_field("news_items")
+    organisation = organisation_field(_("organisatie"), "news_items")
+    author = models.CharField(_("auteur"), max_length=120, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("date"),
+                FieldPanel("themes", widget=THEMES_WIDGET),
+                FieldPanel("organisation"),
+                FieldPanel("author"),
+            ],
+            heading=_("Over dit bericht"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("category"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("category"),
+        SynchronizedField("date"),
+        SynchronizedField("themes"),
+        SynchronizedField("organisation"),
+        SynchronizedField("author"),
+        TranslatableField("body"),
+    ]
+    parent_page_types = ["knowledge.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nieuwsbericht")
+        verbose_name_plural = _("nieuwsberichten")
+
+
+class NewsIndexPage(RoutablePageMixin, ListingPage):
+    """All news, newest first, filtered by category and theme. Also served as an RSS feed."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.NewsPage"]
+    max_count_per_parent = 1
+    listing_model = NewsPage
+    listing_order = ("-date", "-pk")
+    listing_select_related = ("organisation",)
+
+    class Meta:
+        verbose_name = _("nieuwsoverzicht")
+
+    def get_filters(self, request):
+        from knowledge.queries import theme_filter
+
+        return [
+            choice_filter("categorie", _("Categorie"), NewsPage.Category.choices, "category"),
+            theme_filter(self.locale),
+        ]
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from knowledge.feeds import NewsFeed
+
+        return NewsFeed(self, request)(request)

@@ -1,0 +1,163 @@
+"""Pilots: funded experiments in Gelderland neighbourhoods and villages, and what they taught."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.listing import choice_filter
+from home.models import BasePage, ListingPage
+
+from .common import (
+    DOCUMENTS_BLOCKS,
+    THEMES_WIDGET,
+    LessonBlock,
+    organisation_field,
+    themes_field,
+)
+from .organisations import SOURCE_LOCALE
+
+
+class PilotPage(BasePage):
+    """One pilot: where, what, with whom, and the lessons other municipalities can use."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("In voorbereiding")
+        RUNNING = "running", _("Loopt")
+        COMPLETED = "completed", _("Afgerond")
+
+    municipality = models.ForeignKey(
+        "knowledge.Municipality",
+        verbose_name=_("gemeente"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="pilots",
+    )
+    place = models.CharField(_("wijk of dorp"), max_length=120, blank=True)
+    themes = themes_field("pilots")
+    start_date = models.DateField(_("begint op"), null=True, blank=True)
+    end_date = models.DateField(_("eindigt op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    supporting_organisation = organisation_field(_("kennisorganisatie die helpt"), "supported_pilots")
+    aim = models.TextField(_("doel"), blank=True)
+    approach = RichTextField(_("aanpak"), blank=True)
+    partners = models.TextField(
+        _("partners"), blank=True, help_text=_("Wie werken mee? Eén partner per regel.")
+    )
+    lessons = StreamField([("lesson", LessonBlock())], verbose_name=_("geleerde lessen"), blank=True)
+    evaluation = RichTextField(_("evaluatie"), blank=True)
+    documents = StreamField(DOCUMENTS_BLOCKS, verbose_name=_("documenten"), blank=True)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True)
+    methods_used = ParentalManyToManyField(
+        "knowledge.KnowledgeItemPage",
+        verbose_name=_("gebruikte methoden"),
+        blank=True,
+        related_name="pilots_using",
+        limit_choices_to=SOURCE_LOCALE,
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("municipality"), FieldPanel("place")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date"),
+                        FieldPanel("end_date"),
+                        FieldPanel("status"),
+                    ]
+                ),
+                FieldPanel("supporting_organisation"),
+                FieldPanel("themes", widget=THEMES_WIDGET),
+            ],
+            heading=_("Over de pilot"),
+        ),
+        FieldPanel("aim"),
+        FieldPanel("approach"),
+        FieldPanel("partners"),
+        FieldPanel("methods_used"),
+        FieldPanel("lessons"),
+        FieldPanel("evaluation"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Contact en locatie"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("place"),
+        index.SearchField("aim"),
+        index.SearchField("approach"),
+        index.SearchField("lessons"),
+        index.FilterField("status"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("municipality"),
+        SynchronizedField("place"),
+        SynchronizedField("themes"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("status"),
+        SynchronizedField("supporting_organisation"),
+        TranslatableField("aim"),
+        TranslatableField("approach"),
+        TranslatableField("partners"),
+        TranslatableField("lessons"),
+        TranslatableField("evaluation"),
+        SynchronizedField("documents"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("methods_used"),
+    ]
+    parent_page_types = ["knowledge.PilotIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pilot")
+        verbose_name_plural = _("pilots")
+
+    @property
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.queries import methods_used_by_pilot
+
+        context = super().get_context(request, *args, **kwargs)
+        context["methods"] = methods_used_by_pilot(self)
+        return context
+
+
+class PilotIndexPage(ListingPage):
+    """All pilots, filtered by municipality, theme and status."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.PilotPage"]
+    max_count_per_parent = 1
+    listing_model = PilotPage
+    listing_order = ("-start_date", "title")
+    listing_select_related = ("municipality", "supporting_organisation")
+
+    class Meta:
+        verbose_name = _("overzicht pilots")
+
+    def get_filters(self, request):
+        from knowledge.queries import municipality_filter, theme_filter
+
+        return [
+            municipality_filter(),
+            theme_filter(self.locale),
+            choice_filter("status", _("Status"), PilotPage.Status.choices, "status"),
+        ]
