@@ -10,7 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import QueryDict
+from wagtail.images import get_image_model
+
+# The rendition every listing card shows. Templates use the same literal
+# (``{% image item.listing_image fill-640x360 alt="" %}``): change both together.
+CARD_IMAGE_SPEC = "fill-640x360"
 
 
 @dataclass
@@ -86,3 +92,21 @@ def querystring_without_page(params: QueryDict):
     remaining = params.copy()
     remaining.pop("page", None)
     return remaining.urlencode()
+
+
+def prefetch_card_renditions(*page_lists):
+    """Load the card renditions of every page in ``page_lists`` in one query.
+
+    The pages must come from a queryset with ``select_related("listing_image")``; several lists
+    (the sections of the home page, say) share the one query. Returns the lists, evaluated.
+    """
+    evaluated = [list(pages) for pages in page_lists]
+    # Every instance, not a set: two pages sharing an image hold two separate Image objects.
+    images = [page.listing_image for pages in evaluated for page in pages if page.listing_image_id]
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        prefetch_related_objects(
+            images,
+            Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
+        )
+    return evaluated

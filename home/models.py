@@ -28,6 +28,7 @@ from .listing import (
     active_filter_links,
     apply_filters,
     paginate,
+    prefetch_card_renditions,
     querystring_without_page,
 )
 
@@ -116,11 +117,14 @@ class ListingPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
         queryset = apply_filters(self.get_listing_queryset(request), filters, request.GET)
+        items = paginate(request, queryset, self.per_page)
+        # One query for the card images of the whole page, however many cards it has.
+        (items.object_list,) = prefetch_card_renditions(items.object_list)
         context.update(
             {
                 "filters": filters,
                 "active_filters": active_filter_links(filters, request.GET),
-                "items": paginate(request, queryset, self.per_page),
+                "items": items,
                 "pagination_querystring": querystring_without_page(request.GET),
             }
         )

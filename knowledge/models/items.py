@@ -210,6 +210,14 @@ class KnowledgeIndexPage(ListingPage):
     class Meta:
         verbose_name = _("kennisbank")
 
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.queries import attach_theme_links
+
+        context = super().get_context(request, *args, **kwargs)
+        # Cards show their themes in the reader's language: two queries for the whole page.
+        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
+        return context
+
     def get_filters(self, request):
         from knowledge.queries import organisation_filter, theme_filter
 

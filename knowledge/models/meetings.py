@@ -142,12 +142,27 @@ class MeetingIndexPage(ListingPage):
     class Meta:
         verbose_name = _("leernetwerk")
 
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.queries import attach_theme_links
+
+        context = super().get_context(request, *args, **kwargs)
+        # Cards show their themes in the reader's language: two queries for the whole page.
+        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
+        return context
+
     def get_listing_queryset(self, request):
-        queryset = super().get_listing_queryset(request)
-        # Past meetings read newest first; upcoming ones soonest first.
-        if request.GET.get("wanneer") == "past":
-            return queryset.order_by("-start")
-        return queryset
+        # Upcoming meetings first, soonest first; then past meetings, newest first.
+        now = timezone.now()
+        return (
+            super()
+            .get_listing_queryset(request)
+            .alias(
+                is_past=models.Case(models.When(end__lt=now, then=1), default=0),
+                upcoming_start=models.Case(models.When(end__gte=now, then=models.F("start"))),
+                past_start=models.Case(models.When(end__lt=now, then=models.F("start"))),
+            )
+            .order_by("is_past", "upcoming_start", "-past_start", "title")
+        )
 
     def get_filters(self, request):
         from knowledge.queries import theme_filter

@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.listing import prefetch_card_renditions
 from home.models import BasePage
 
 from .common import ThemeQuestionBlock
@@ -24,7 +25,7 @@ class ThemeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = (
+        (context["themes"],) = prefetch_card_renditions(
             ThemePage.objects.child_of(self).live().public().select_related("listing_image").order_by("path")
         )
         return context

@@ -1,0 +1,108 @@
+# The two commands a newcomer needs: `make run` (the demo site) and `make test` (what CI checks).
+# Nothing but Python 3.11+ is assumed; the targets install the rest into .venv/ and remember it
+# with stamp files, so a second run installs nothing unless a requirements file changed.
+
+.POSIX:
+
+PYTHON ?= python3
+PORT ?= 8000
+BASE_URL ?= http://127.0.0.1:$(PORT)
+RUNS ?= 50
+PYTEST_ARGS ?=
+
+VENV = .venv
+BIN = $(VENV)/bin
+MANAGE = $(BIN)/python manage.py
+CHROMIUM = /usr/bin/chromium
+DEV = DJANGO_SETTINGS_MODULE=config.settings.dev
+# seed_demo points the Wagtail site at BASE_URL, so the demo's own links use the port it runs on.
+RUN = $(DEV) BASE_URL=$(BASE_URL)
+TEST = DJANGO_SETTINGS_MODULE=config.settings.test
+# Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
+MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
+
+.PHONY: help run test benchmark messages compiled-messages chromium clean
+
+help:
+	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make test       lint, migration check and the whole test suite (browser tests included)"
+	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
+	@echo "make messages   update and compile the Dutch and English translation files"
+	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
+
+$(VENV)/pyvenv.cfg:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	    echo "This project needs Python 3.11 or newer as '$(PYTHON)', which is not installed." >&2; \
+	    echo "Install it, or name another: make run PYTHON=python3.12" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	    echo "This project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	    echo "Install a newer one, or name it: make run PYTHON=python3.12" >&2; exit 1; }
+	@echo "Creating $(VENV)/ with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	    echo "Could not create $(VENV). On Debian or Ubuntu: apt-get install python3-venv" >&2; exit 1; }
+
+$(VENV)/.installed-runtime: $(VENV)/pyvenv.cfg requirements.txt
+	@echo "Installing requirements.txt into $(VENV)/ ..."
+	@$(BIN)/python -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/pyvenv.cfg requirements.txt requirements-dev.txt
+	@echo "Installing requirements-dev.txt into $(VENV)/ ..."
+	@$(BIN)/python -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	@touch $@
+
+# The compiled .mo files are committed, so a machine without gettext still shows English pages.
+compiled-messages:
+	@if command -v msgfmt >/dev/null 2>&1; then \
+	    $(DEV) $(MANAGE) compilemessages -v 0 $(MESSAGE_DIRS); \
+	else \
+	    echo "msgfmt not found: using the committed translation files (apt-get install gettext to rebuild)."; \
+	fi
+
+run: $(VENV)/.installed-runtime compiled-messages
+	@echo "Bringing the database up to date and loading the demo content..."
+	@mkdir -p "$${VAR_DIR:-var}"
+	$(RUN) $(MANAGE) migrate --noinput -v 0
+	$(RUN) $(MANAGE) seed_demo
+	@echo ""
+	@echo "  Leefbaarheid Gelderland runs on  $(BASE_URL)/"
+	@echo "  English:                         $(BASE_URL)/en/"
+	@echo "  Editors log in at                $(BASE_URL)/admin/"
+	@echo "  as the demo editor:              redacteur / leefbaar-demo"
+	@echo "  Mail the site sends lands in var/mail/. Stop the server with Ctrl+C."
+	@echo ""
+	$(RUN) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Playwright drives Debian's Chromium (tests/browser/conftest.py names the same path); install it
+# where that is possible, say what to do elsewhere.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium)..."; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)." >&2; \
+	    echo "On Debian or Ubuntu: sudo apt-get install chromium   (then run make test again)" >&2; \
+	    exit 1; \
+	fi
+
+# makemigrations opens the database, and SQLite cannot create the folder its file lives in.
+test: $(VENV)/.installed-dev chromium compiled-messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@mkdir -p "$${VAR_DIR:-var}"
+	$(TEST) $(MANAGE) makemigrations --check --dry-run
+	$(TEST) $(BIN)/pytest $(PYTEST_ARGS)
+
+benchmark: $(VENV)/.installed-runtime compiled-messages
+	$(BIN)/python tests/benchmarks/render_pages.py --runs $(RUNS)
+
+messages: $(VENV)/.installed-runtime
+	@command -v xgettext >/dev/null 2>&1 || { echo "makemessages needs gettext: apt-get install gettext" >&2; exit 1; }
+	$(DEV) $(MANAGE) makemessages -l nl -l en $(MESSAGE_DIRS)
+	$(DEV) $(MANAGE) compilemessages $(MESSAGE_DIRS)
+
+clean:
+	rm -rf $(VENV) .ruff_cache .pytest_cache test-results var/static
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,273 @@
+"""The home page, the six index pages and the four standard pages, in Dutch (B1)."""
+
+from .blocks import (
+    call_to_action,
+    faq,
+    heading,
+    image,
+    paragraph,
+    quote,
+)
+
+HOME = {
+    "title": "Leefbaarheid Gelderland",
+    "hero_title": "Samen werken aan dorpen en wijken waar mensen elkaar kennen",
+    "hero_image": "hero",
+    "introduction": (
+        "Hoe zorgt u ervoor dat mensen zich thuis voelen in hun dorp of wijk? Hier vindt u kennis, "
+        "voorbeelden en collega's die met dezelfde vragen bezig zijn."
+    ),
+    "body": [
+        heading("Wat is dit programma?"),
+        paragraph(
+            "<p>De Provincie Gelderland werkt met gemeenten en partners aan leefbaarheid en sociale "
+            "verbondenheid. We delen wat werkt. En we leren van elkaar.</p>"
+            "<ul><li>In het <b>leernetwerk</b> praten ambtenaren samen over hun vragen.</li>"
+            "<li>In <b>pilots</b> proberen gemeenten nieuwe aanpakken uit.</li>"
+            "<li>In de <b>kennisbank</b> staan methoden, instrumenten en goede voorbeelden.</li>"
+            "<li>Elk kwartaal krijgt u een <b>update</b> met het belangrijkste nieuws.</li></ul>"
+        ),
+        call_to_action(
+            "Doe mee met het leernetwerk",
+            "Werkt u bij een Gelderse gemeente? Meld u aan voor een bijeenkomst over uw thema.",
+            "Bekijk de bijeenkomsten",
+            page="leernetwerk",
+        ),
+        quote(
+            "Je hoeft het wiel niet zelf uit te vinden. Een collega in een andere gemeente heeft vaak "
+            "al iets geprobeerd.",
+            "Deelnemer aan het leernetwerk",
+            "Beleidsmedewerker sociaal domein",
+        ),
+    ],
+}
+
+INDEX_PAGES = [
+    {
+        "slug": "themas",
+        "title": "Thema's",
+        "image": "gebied",
+        "introduction": (
+            "Het programma werkt aan zes thema's. Kies een thema en zie welke kennis, pilots en "
+            "bijeenkomsten erbij horen."
+        ),
+    },
+    {
+        "slug": "kennisbank",
+        "title": "Kennisbank",
+        "image": "kennis",
+        "introduction": (
+            "Methoden, instrumenten, publicaties en goede voorbeelden. Bij elke aanpak ziet u voor "
+            "wie hij is, wat het kost en hoe sterk het bewijs is."
+        ),
+        "body": [
+            paragraph(
+                "<p>Zoek op soort, thema of organisatie. Bij <b>bewijskracht</b> ziet u wat er bekend "
+                "is over het effect. Twijfelt u of een aanpak bij uw gemeente past? Vraag het in het "
+                "leernetwerk.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "pilots",
+        "title": "Pilots",
+        "image": "pilot",
+        "introduction": (
+            "Gemeenten proberen met steun van de provincie nieuwe aanpakken uit in wijken en dorpen. "
+            "Lees wat zij doen en wat zij leren."
+        ),
+    },
+    {
+        "slug": "leernetwerk",
+        "title": "Leernetwerk",
+        "image": "leernetwerk",
+        "introduction": (
+            "Bijeenkomsten voor ambtenaren van Gelderse gemeenten. U praat met collega's over een "
+            "thema en neemt ideeën mee voor uw eigen werk."
+        ),
+    },
+    {
+        "slug": "nieuws",
+        "title": "Nieuws",
+        "image": "nieuws",
+        "introduction": (
+            "Nieuws uit het programma, van de Leefbaarheidsalliantie en van onze partners. Ook de "
+            "nieuwste cijfers uit de Monitor Gelders Welbevinden."
+        ),
+    },
+    {
+        "slug": "subsidies",
+        "title": "Subsidies",
+        "image": "subsidie",
+        "introduction": (
+            "Regelingen voor gemeenten en bewoners die hun dorp of wijk leefbaarder willen maken. "
+            "Zie wie de subsidie geeft, voor wie hij is en tot wanneer u kunt aanvragen."
+        ),
+    },
+]
+
+STANDARD_PAGES = [
+    {
+        "slug": "over",
+        "title": "Over het programma",
+        "image": "hero",
+        "introduction": (
+            "Leefbaarheid en sociale verbondenheid is een kennisprogramma van de Provincie "
+            "Gelderland. We helpen gemeenten om te leren van elkaar."
+        ),
+        "body": [
+            heading("Waarom dit programma?"),
+            paragraph(
+                "<p>In een leefbare buurt kennen mensen elkaar en helpen ze elkaar. Maar dat gaat niet "
+                "vanzelf. Sommige mensen voelen zich eenzaam. Anderen hebben geldzorgen. In veel dorpen "
+                "staat het dorpshuis onder druk. Gemeenten zoeken naar aanpakken die werken.</p>"
+                "<p>De provincie brengt kennis en mensen bij elkaar. Zo hoeft niet elke gemeente het "
+                "zelf uit te zoeken.</p>"
+            ),
+            heading("Wat doen we?"),
+            paragraph(
+                "<ul><li><b>Leernetwerk</b>: bijeenkomsten over een thema, voor ambtenaren van alle 51 "
+                "Gelderse gemeenten.</li>"
+                "<li><b>Pilots</b>: gemeenten proberen iets nieuws in een wijk of dorp. Een "
+                "kennisorganisatie helpt en schrijft op wat werkt.</li>"
+                "<li><b>Inspiratie en inzicht</b>: de kennisbank met methoden en goede voorbeelden.</li>"
+                "<li><b>Kwartaalupdate</b>: een e-mail met wat er dat kwartaal is gebeurd.</li></ul>"
+            ),
+            image(
+                "dorpshuis",
+                "Tekening van een rij huizen met een groot gebouw in het midden.",
+                "Het dorpshuis is vaak de plek waar mensen elkaar ontmoeten.",
+            ),
+            heading("Met wie werken we samen?"),
+            paragraph(
+                "<p>We werken samen met gemeenten, de Leefbaarheidsalliantie Gelderland en "
+                "kennisorganisaties zoals Movisie en Platform31. Partners schrijven ook mee aan de "
+                "kennisbank.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "contact",
+        "title": "Contact",
+        "image": "leernetwerk",
+        "introduction": "Heeft u een vraag over het programma? Neem contact op met Team Leefbaarheid.",
+        "body": [
+            heading("Team Leefbaarheid"),
+            paragraph(
+                '<p>E-mail: <a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a><br/>'
+                "Telefoon: 026 359 99 99</p>"
+                "<p>We beantwoorden uw e-mail binnen vijf werkdagen.</p>"
+            ),
+            heading("Adres"),
+            paragraph(
+                "<p>Bezoekadres: Markt 11, 6811 CG Arnhem<br/>Postadres: Postbus 9090, 6800 CX Arnhem</p>"
+                "<p>Wilt u langskomen? Maak dan eerst een afspraak.</p>"
+            ),
+            faq(
+                "Veelgestelde vragen",
+                [
+                    (
+                        "Kan ik meedoen aan het leernetwerk?",
+                        "<p>Ja, als u werkt bij een Gelderse gemeente. Meld u aan bij een bijeenkomst. "
+                        "Deelnemen is gratis.</p>",
+                    ),
+                    (
+                        "Hoe kan mijn gemeente een pilot starten?",
+                        "<p>Stuur ons een e-mail met uw idee. We denken graag mee over de aanpak en de "
+                        "kennisorganisatie die kan helpen.</p>",
+                    ),
+                    (
+                        "Ik wil een artikel voor de kennisbank aanleveren. Kan dat?",
+                        "<p>Ja. Partners van het programma kunnen kennis delen. Mail ons wat u wilt "
+                        "aanleveren.</p>",
+                    ),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy",
+        "image": "kennis",
+        "introduction": (
+            "Wij gaan zorgvuldig om met uw gegevens. Hier leest u welke gegevens we bewaren, waarom, "
+            "en wat uw rechten zijn."
+        ),
+        "body": [
+            heading("Wie is verantwoordelijk?"),
+            paragraph(
+                "<p>De Provincie Gelderland is verantwoordelijk voor deze website. We houden ons aan "
+                "de Algemene verordening gegevensbescherming (AVG).</p>"
+            ),
+            heading("Welke gegevens bewaren we?"),
+            paragraph(
+                "<ul><li><b>Aanmelden voor een bijeenkomst</b>: uw naam, e-mailadres, organisatie en "
+                "functie. We gebruiken die om de bijeenkomst te regelen en u de link of het adres te "
+                "sturen.</li>"
+                "<li><b>Kwartaalupdate</b>: uw e-mailadres. U krijgt eerst een e-mail om uw aanmelding te "
+                "bevestigen. Onder elke update staat een link om u af te melden.</li>"
+                "<li><b>Zoeken</b>: we bewaren wat er gezocht wordt, zonder te weten wie zocht. Zo zien we "
+                "welke informatie mist.</li>"
+                "<li><b>E-mail aan ons</b>: we gebruiken uw gegevens alleen om uw vraag te "
+                "beantwoorden.</li></ul>"
+            ),
+            heading("Cookies"),
+            paragraph(
+                "<p>We gebruiken geen cookies om u te volgen en geen advertenties. Alleen als u een "
+                "formulier invult, plaatsen we een cookie dat nodig is om het formulier veilig te "
+                "versturen. De site laadt niets van andere websites.</p>"
+            ),
+            heading("Hoe lang bewaren we uw gegevens?"),
+            paragraph(
+                "<p>Niet langer dan nodig. Meldt u zich af voor de kwartaalupdate? Dan krijgt u geen "
+                "e-mail meer van ons. We delen uw gegevens niet met andere organisaties, behalve als de "
+                "wet dat verplicht.</p>"
+            ),
+            heading("Uw rechten"),
+            paragraph(
+                "<p>U mag vragen welke gegevens we van u hebben. U mag ook vragen om ze te veranderen of "
+                "te verwijderen. Mail naar "
+                '<a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a>. Bent u '
+                "het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de "
+                '<a href="https://www.autoriteitpersoonsgegevens.nl">Autoriteit Persoonsgegevens</a>.</p>'
+            ),
+        ],
+    },
+    {
+        "slug": "toegankelijkheid",
+        "title": "Toegankelijkheid",
+        "image": "participatie",
+        "introduction": (
+            "Iedereen moet deze website kunnen gebruiken. Hier leest u wat we daarvoor doen en waar we "
+            "nog aan werken."
+        ),
+        "body": [
+            heading("Onze afspraak"),
+            paragraph(
+                "<p>Overheidswebsites moeten toegankelijk zijn. We bouwen deze site volgens de "
+                "richtlijnen WCAG 2.1, niveau AA. We schrijven in eenvoudige taal (B1).</p>"
+            ),
+            heading("Wat doen we?"),
+            paragraph(
+                "<ul><li>U kunt alles bedienen met alleen het toetsenbord.</li>"
+                "<li>Afbeeldingen hebben een beschrijving voor mensen die een schermlezer gebruiken.</li>"
+                "<li>De kleuren hebben genoeg contrast.</li>"
+                "<li>We testen elke nieuwe versie met automatische tests en controleren pagina's ook zelf "
+                "met een schermlezer.</li></ul>"
+            ),
+            heading("Wat is nog niet goed?"),
+            paragraph(
+                "<p>Sommige documenten komen van partners. Die zijn niet altijd toegankelijk. Heeft u "
+                "een document nodig in een andere vorm? Mail ons, dan zoeken we een oplossing.</p>"
+                "<p>Een onafhankelijk bureau heeft de site nog niet volledig onderzocht. Dat onderzoek "
+                "plannen we. Daarna maken we de uitkomst hier bekend.</p>"
+            ),
+            heading("Loopt u ergens tegenaan?"),
+            paragraph(
+                "<p>Laat het ons weten via "
+                '<a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a> of bel '
+                "026 359 99 99. We reageren binnen vijf werkdagen.</p>"
+            ),
+        ],
+    },
+]

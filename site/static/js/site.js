@@ -1,0 +1,34 @@
+/*
+ * Progressive enhancement for the main menu, nothing else.
+ * On small screens the menu folds away behind a "Menu" button. Without this script the menu
+ * simply stays open, so every link can always be reached. The CSS shows the button only on small
+ * screens; on wide screens the menu is always open.
+ */
+(function () {
+    "use strict";
+    var nav = document.querySelector("[data-main-nav]");
+    var list = nav && nav.querySelector(".main-nav__list");
+    if (!list) {
+        return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "main-nav__toggle";
+    button.textContent = nav.getAttribute("data-toggle-label") || "Menu";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", list.id);
+    nav.insertBefore(button, list);
+    nav.classList.add("is-collapsible");
+
+    button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", String(open));
+        nav.classList.toggle("is-open", open);
+    });
+    nav.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && nav.classList.contains("is-open")) {
+            button.click();
+            button.focus();
+        }
+    });
+})();

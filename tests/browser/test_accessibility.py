@@ -1,0 +1,84 @@
+"""Every page type passes axe-core's WCAG 2.1 A and AA rules, with zero violations.
+
+A failure lists each violation's rule id, impact, help text and the selectors of the elements
+that break it, so it can be fixed without rerunning the test.
+"""
+
+import pytest
+
+from home.models import HomePage, StandardPage
+from knowledge.models import (
+    KnowledgeIndexPage,
+    KnowledgeItemPage,
+    MeetingIndexPage,
+    MeetingPage,
+    NewsIndexPage,
+    NewsPage,
+    PilotIndexPage,
+    PilotPage,
+    SubsidyIndexPage,
+    SubsidyPage,
+    ThemeIndexPage,
+    ThemePage,
+)
+
+from .support import assert_accessible, first, live, url, words
+
+pytestmark = pytest.mark.browser
+
+
+def one(model, language="nl"):
+    return url(first(live(model, language), f"live {model.__name__} in {language}"))
+
+
+def filtered_kennisbank():
+    """The kennisbank narrowed to the kind and first theme of an item, so the results are not empty."""
+    item = first(live(KnowledgeItemPage).filter(themes__isnull=False), "knowledge item with a theme")
+    return f"{one(KnowledgeIndexPage)}?soort={item.kind}&thema={item.themes.first().slug}"
+
+
+def search_results():
+    item = first(live(KnowledgeItemPage), "knowledge item")
+    return f"/zoeken/?q={max(words(item.title), key=len)}"
+
+
+def english_theme():
+    themes = live(ThemePage, "en")
+    return url(first(themes, "theme translated into English"))
+
+
+PAGES = {
+    "home": lambda: one(HomePage),
+    "theme index": lambda: one(ThemeIndexPage),
+    "theme": lambda: one(ThemePage),
+    "kennisbank with filters": filtered_kennisbank,
+    "knowledge item": lambda: one(KnowledgeItemPage),
+    "pilots": lambda: one(PilotIndexPage),
+    "pilot": lambda: one(PilotPage),
+    "leernetwerk": lambda: one(MeetingIndexPage),
+    "meeting": lambda: one(MeetingPage),
+    "nieuws": lambda: one(NewsIndexPage),
+    "news item": lambda: one(NewsPage),
+    "subsidies": lambda: one(SubsidyIndexPage),
+    "subsidy": lambda: one(SubsidyPage),
+    "standard page": lambda: one(StandardPage),
+    "search results": search_results,
+    "English home": lambda: one(HomePage, "en"),
+    "English theme": english_theme,
+}
+
+
+@pytest.mark.parametrize("page_type", PAGES)
+def test_page_type_has_no_accessibility_violations(page, page_type):
+    response = page.goto(PAGES[page_type]())
+
+    assert response.status == 200, f"{page_type}: {page.url} answered {response.status}"
+    assert_accessible(page)
+
+
+def test_not_found_page_has_no_accessibility_violations(page):
+    response = page.goto("/deze-pagina-bestaat-niet/")
+
+    assert response.status == 404
+    assert_accessible(page)
+

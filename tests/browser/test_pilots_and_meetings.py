@@ -1,0 +1,73 @@
+"""What a visitor learns from a pilot, and from meetings of the leernetwerk before and after."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from home.templatetags.site_tags import registration_state
+from knowledge.models import MeetingIndexPage, MeetingPage, PilotPage
+
+from .support import first, first_paragraph, live, url
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_pilot_shows_its_lessons_and_links_to_a_method_that_lists_it(page):
+    pilot = first(
+        live(PilotPage).exclude(lessons=[]).filter(methods_used__isnull=False).distinct(),
+        "pilot with lessons and a method it used",
+    )
+    method = pilot.methods_used.order_by("title").first()
+    page.goto(url(pilot))
+
+    lessons = page.get_by_role("region", name="Geleerde lessen")
+    for lesson in pilot.lessons:
+        expect(lessons).to_contain_text(lesson.value["lesson"])
+
+    page.get_by_role("region", name="Gebruikte methoden").get_by_role("link", name=method.title).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(method.title)
+    users = page.get_by_role("region", name="Pilots die deze aanpak gebruiken")
+    expect(users.get_by_role("link", name=pilot.title)).to_be_visible()
+
+
+def test_a_past_meeting_in_the_leernetwerk_shows_its_report(page):
+    meeting = first(
+        live(MeetingPage).filter(end__lt=timezone.now()).exclude(report="").order_by("-start"),
+        "past meeting with a report",
+    )
+    page.goto(url(first(live(MeetingIndexPage), "leernetwerk")))
+
+    page.get_by_label("Wanneer", exact=True).select_option("past")
+    page.get_by_role("button", name="Toon resultaten").click()
+    page.get_by_role("link", name=meeting.title, exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(meeting.title)
+    expect(page.get_by_role("region", name="Aanmelden")).to_contain_text("Deze bijeenkomst is voorbij")
+    report = page.get_by_role("region", name="Verslag")
+    expect(report).to_contain_text(first_paragraph(meeting.report))
+
+
+REGISTRATION_STATUS = {
+    "open": "U kunt zich aanmelden",
+    "not_yet_open": "Aanmelden kan vanaf",
+    "closed": "Aanmelden is gesloten",
+}
+
+
+def test_an_upcoming_meeting_shows_its_registration_status_and_never_the_online_link(page):
+    meeting = first(
+        live(MeetingPage)
+        .filter(end__gte=timezone.now())
+        .exclude(online_link="")
+        .exclude(format=MeetingPage.Format.IN_PERSON)
+        .order_by("start"),
+        "upcoming meeting with a link for online participation",
+    )
+    page.goto(url(meeting))
+
+    registration = page.get_by_role("region", name="Aanmelden")
+    expect(registration).to_contain_text(REGISTRATION_STATUS[registration_state(meeting)])
+    expect(registration).to_contain_text("De link om online mee te doen krijgt u na uw aanmelding per e-mail.")
+    expect(page.get_by_role("region", name="Verslag")).to_have_count(0)
+    assert meeting.online_link not in page.content()

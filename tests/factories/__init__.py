@@ -1,0 +1,1 @@
+"""Factories per app, built on wagtail-factories and factory_boy."""

@@ -1,0 +1,146 @@
+"""Overview pages, theme pages and the home page cost the same number of queries however much
+content they show: no query per card.
+
+Each test counts the queries of a page with a little content, adds a lot more, and expects the
+same count. Every count is taken on a warm page (one request first), so the cached menu and footer
+and the cached image renditions don't make the first request look more expensive than the second.
+"""
+
+import wagtail_factories
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.knowledge import (
+    KnowledgeItemPageFactory,
+    MeetingPageFactory,
+    NewsPageFactory,
+    OrganisationFactory,
+    PilotPageFactory,
+    SubsidyPageFactory,
+    ThemePageFactory,
+    build_site,
+    municipality,
+)
+from tests.utils import listed
+
+
+class QueryCountTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_site()
+        cls.organisation = OrganisationFactory(name="Movisie", slug="movisie")
+        cls.images = [wagtail_factories.ImageFactory(title=f"Foto {n}") for n in range(3)]
+
+    def next_image(self):
+        """Cards take turns with a few images, so several share one and none is left out."""
+        self._image_turn = getattr(self, "_image_turn", -1) + 1
+        return self.images[self._image_turn % len(self.images)]
+
+    def queries_for(self, url):
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def assertSameQueries(self, url, expected):
+        self.client.get(url)
+        with self.assertNumQueries(expected):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+
+class ListingQueryCountTests(QueryCountTestCase):
+    """5 children against 100: the second overview shows a full page of twelve cards."""
+
+    def add_children(self, index, factory, count, **fields):
+        for _ in range(count):
+            factory(parent=index, listing_image=self.next_image(), **fields)
+
+    def check_listing(self, index, factory, **fields):
+        self.add_children(index, factory, 5, **fields)
+        with_five = self.queries_for(index.url)
+
+        self.add_children(index, factory, 95, **fields)
+        response = self.assertSameQueries(index.url, with_five)
+
+        self.assertEqual(len(listed(response, index.get_children().specific())), 12)
+
+    @property
+    def two_themes(self):
+        return list(self.tree.themes.values())[:2]
+
+    def test_knowledge_base(self):
+        self.check_listing(
+            self.tree.knowledge_index,
+            KnowledgeItemPageFactory,
+            source_organisation=self.organisation,
+            themes=self.two_themes,
+        )
+
+    def test_pilots(self):
+        self.check_listing(
+            self.tree.pilot_index,
+            PilotPageFactory,
+            municipality=municipality("Zutphen"),
+            supporting_organisation=self.organisation,
+            themes=self.two_themes,
+        )
+
+    def test_learning_network(self):
+        self.check_listing(self.tree.meeting_index, MeetingPageFactory, themes=self.two_themes)
+
+    def test_news(self):
+        self.check_listing(
+            self.tree.news_index, NewsPageFactory, organisation=self.organisation, themes=self.two_themes
+        )
+
+    def test_subsidies(self):
+        self.check_listing(self.tree.subsidy_index, SubsidyPageFactory)
+
+    def test_theme_overview(self):
+        # The theme overview has no pagination: every theme is a card.
+        index = self.tree.theme_index
+        self.add_children(index, ThemePageFactory, 5 - len(self.tree.themes))
+        with_five = self.queries_for(index.url)
+
+        self.add_children(index, ThemePageFactory, 95)
+        response = self.assertSameQueries(index.url, with_five)
+
+        self.assertEqual(len(listed(response, index.get_children().specific())), 100)
+
+
+class ThemeAndHomeQueryCountTests(QueryCountTestCase):
+    """5 tagged items of every kind against 30."""
+
+    def add_content(self, count):
+        theme = self.tree.themes["eenzaamheid"]
+        for _ in range(count):
+            image = self.next_image()
+            KnowledgeItemPageFactory(
+                parent=self.tree.knowledge_index,
+                themes=[theme],
+                source_organisation=self.organisation,
+                listing_image=image,
+            )
+            PilotPageFactory(parent=self.tree.pilot_index, themes=[theme], listing_image=image)
+            MeetingPageFactory(parent=self.tree.meeting_index, themes=[theme], listing_image=image)
+            NewsPageFactory(parent=self.tree.news_index, themes=[theme], listing_image=image)
+            SubsidyPageFactory(parent=self.tree.subsidy_index, listing_image=image)
+            ThemePageFactory(parent=self.tree.theme_index, listing_image=image)
+
+    def test_theme_page_and_home_page(self):
+        theme_url = self.tree.themes["eenzaamheid"].url
+        self.add_content(5)
+        theme_with_five = self.queries_for(theme_url)
+        home_with_five = self.queries_for("/")
+
+        self.add_content(25)
+
+        theme_response = self.assertSameQueries(theme_url, theme_with_five)
+        self.assertSameQueries("/", home_with_five)
+        # The theme page really shows all thirty knowledge items and pilots tagged with it.
+        knowledge_items = self.tree.knowledge_index.get_children().specific()
+        self.assertEqual(len(listed(theme_response, knowledge_items)), 30)
