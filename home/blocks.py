@@ -8,6 +8,7 @@ translation (see ../shared/WAGTAIL-NOTES.md). Links use ``URLBlock`` so URLs nev
 translator's file.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -98,7 +99,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Kies een pagina of vul een link in."))}
+                block_errors={"url": ValidationError(_("Kies een pagina of vul een link in."))}
             )
         return value
 

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
+from .caching import private_pages_q
 from .listing import (
     active_filter_links,
     apply_filters,
@@ -39,6 +40,17 @@ PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("search_description"),
     SynchronizedField("show_in_menus"),
 ]
+
+
+def add_cache_headers(request, response):
+    """Let browsers and proxies keep public pages for a while; never what an editor sees."""
+    # Editors see the userbar and links to drafts, so only anonymous responses may be shared.
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 class BasePage(Page):
@@ -74,14 +86,7 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # Editors see the userbar and drafts links, so only anonymous pages may be shared caches.
-        if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_cache=True)
-        else:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return add_cache_headers(request, super().serve(request, *args, **kwargs))
 
     @property
     def meta_description(self):
@@ -104,7 +109,7 @@ class ListingPage(BasePage):
         return (
             self.listing_model.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_pages_q())
             .defer_streamfields()
             .select_related("listing_image", *self.listing_select_related)
             .order_by(*self.listing_order)
@@ -170,6 +175,14 @@ class HomePage(BasePage):
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
 
+    def route(self, request, path_components):
+        from .routing import find_descendant
+
+        page, remaining = find_descendant(self, path_components)
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.queries import home_page_sections
 
@@ -186,6 +199,7 @@ class StandardPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

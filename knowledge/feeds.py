@@ -12,6 +12,8 @@ class NewsFeed(Feed):
         super().__init__()
         self.news_index = news_index
         self.request = request
+        # Django reads ``language`` as a plain attribute, not through a method.
+        self.language = news_index.locale.language_code
 
     def title(self):
         return f"{self.news_index.title} – Leefbaarheid Gelderland"
@@ -21,9 +23,6 @@ class NewsFeed(Feed):
 
     def description(self):
         return self.news_index.introduction
-
-    def language(self):
-        return self.news_index.locale.language_code
 
     def items(self):
         from .models import NewsPage

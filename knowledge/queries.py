@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.caching import cached, private_pages_q
 from home.listing import ListingFilter, prefetch_card_renditions
 
 from .models import (
@@ -43,9 +44,8 @@ INDEX_PAGE_TYPES = {
 
 
 def _private_q():
-    """The private sections of the site as a filter. ``.public()`` runs this query on every call,
-    so pages with several sections compute it once and pass it to each ``_live_in``."""
-    return Page.objects.private_q()
+    """The private sections of the site as a filter (cached: ``.public()`` queries every time)."""
+    return private_pages_q()
 
 
 def _live_in(model, locale, private_q=None):
@@ -59,12 +59,15 @@ def _live_in(model, locale, private_q=None):
     )
 
 
-def theme_filter(locale):
-    themes = list(
-        ThemePage.objects.live()
-        .filter(locale=locale)
-        .order_by("path")
-        .values_list("slug", "title", "translation_key")
+def theme_filter(locale_id):
+    themes = cached(
+        f"theme-choices:{locale_id}",
+        lambda: list(
+            ThemePage.objects.live()
+            .filter(locale_id=locale_id)
+            .order_by("path")
+            .values_list("slug", "title", "translation_key")
+        ),
     )
     keys = {slug: key for slug, _title, key in themes}
     return ListingFilter(
@@ -76,11 +79,14 @@ def theme_filter(locale):
 
 
 def organisation_filter(field_name):
-    organisations = Organisation.objects.filter(**SOURCE_LOCALE).values_list("slug", "name")
+    organisations = cached(
+        "organisation-choices",
+        lambda: list(Organisation.objects.filter(**SOURCE_LOCALE).values_list("slug", "name")),
+    )
     return ListingFilter(
         param="organisatie",
         label=_("Organisatie"),
-        choices=list(organisations),
+        choices=organisations,
         apply=lambda queryset, value: queryset.filter(**{f"{field_name}__slug": value}),
     )
 
@@ -89,7 +95,9 @@ def municipality_filter():
     return ListingFilter(
         param="gemeente",
         label=_("Gemeente"),
-        choices=list(Municipality.objects.values_list("cbs_code", "name")),
+        choices=cached(
+            "municipality-choices", lambda: list(Municipality.objects.values_list("cbs_code", "name"))
+        ),
         apply=lambda queryset, value: queryset.filter(municipality__cbs_code=value),
     )
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page
 
+from home.caching import private_pages_q
 from home.listing import paginate
 
 RESULTS_PER_PAGE = 10
@@ -14,7 +15,13 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        pages = (
+            Page.objects.live()
+            .exclude(private_pages_q())
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query)
+        )
         results = paginate(request, pages, RESULTS_PER_PAGE)
     response = render(request, "search/search.html", {"search_query": query, "results": results})
     # Results depend on the query and change with every publish: never cache them.

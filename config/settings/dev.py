@@ -11,3 +11,6 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Only dev settings create the demo editor account (see home/management/commands/seed_demo.py).
 SEED_DEMO_EDITOR = True
+
+# A fresh checkout has no var/ yet; SQLite and the mail file backend need it.
+(VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)

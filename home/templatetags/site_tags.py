@@ -1,7 +1,7 @@
 """Template tags for the site shell: menu, footer, language links, breadcrumbs and head tags.
 
 Menu and footer change only when an editor publishes, unpublishes or moves a page or saves the
-site settings, and ``home.signals`` bumps a version number on each of those events. So the data
+site settings, and ``home.signals`` then bumps the version number in ``home.caching``. So the data
 both need (titles, URLs, tree paths, contact details) is kept in Django's low-level cache under a
 key made of the site, the language and that version: a warm page renders its shell without a
 query, and a publish makes every key stale at once. Only plain data is cached, never rendered
@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from home.caching import content_version
 from home.models import SiteSettings
-from home.signals import navigation_cache_version
 
 register = template.Library()
 
@@ -70,7 +70,7 @@ def site_shell(request):
         return request._site_shell
     site = Site.find_for_request(request)
     language = _language()
-    key = f"site-shell:{site.pk if site else 0}:{language}:{navigation_cache_version()}"
+    key = f"site-shell:{site.pk if site else 0}:{language}:{content_version()}"
     data = cache.get(key)
     if data is None:
         data = _build_shell(request, site, language)
@@ -332,7 +332,7 @@ def localized_pageurl(context, page):
     A page chooser in a StreamField keeps the page the editor chose in the main language, also on
     the translation. One query, and only when the languages differ and a translation exists.
     """
-    request = context["request"]
+    request = context.get("request")  # absent when a block renders on its own (admin previews)
     current = context.get("page")
     if page is None:
         return ""

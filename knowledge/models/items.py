@@ -223,7 +223,7 @@ class KnowledgeIndexPage(ListingPage):
 
         return [
             choice_filter("soort", _("Soort"), KnowledgeItemPage.Kind.choices, "kind"),
-            theme_filter(self.locale),
+            theme_filter(self.locale_id),
             organisation_filter("source_organisation"),
             choice_filter(
                 "bewijs",

@@ -181,5 +181,5 @@ class MeetingIndexPage(ListingPage):
                 ],
                 apply=by_time,
             ),
-            theme_filter(self.locale),
+            theme_filter(self.locale_id),
         ]

@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.listing import choice_filter
-from home.models import BasePage, ListingPage
+from home.models import BasePage, ListingPage, add_cache_headers
 
 from .common import THEMES_WIDGET, organisation_field, themes_field
 
@@ -101,8 +101,12 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
 
         return [
             choice_filter("categorie", _("Categorie"), NewsPage.Category.choices, "category"),
-            theme_filter(self.locale),
+            theme_filter(self.locale_id),
         ]
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routable pages render their routes without BasePage.serve, so add the headers here.
+        return add_cache_headers(request, super().serve(request, view, args, kwargs))
 
     @path("rss/", name="rss")
     def rss_feed(self, request):

@@ -166,6 +166,6 @@ class PilotIndexPage(ListingPage):
 
         return [
             municipality_filter(),
-            theme_filter(self.locale),
+            theme_filter(self.locale_id),
             choice_filter("status", _("Status"), PilotPage.Status.choices, "status"),
         ]

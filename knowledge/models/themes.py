@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.caching import private_pages_q
 from home.listing import prefetch_card_renditions
 from home.models import BasePage
 
@@ -26,7 +27,11 @@ class ThemeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         (context["themes"],) = prefetch_card_renditions(
-            ThemePage.objects.child_of(self).live().public().select_related("listing_image").order_by("path")
+            ThemePage.objects.child_of(self)
+            .live()
+            .exclude(private_pages_q())
+            .select_related("listing_image")
+            .order_by("path")
         )
         return context
 

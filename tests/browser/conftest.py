@@ -58,13 +58,16 @@ def demo_site(django_db_setup, django_db_blocker, live_server):
     site_settings = override_settings(BASE_URL=live_server.url, ROOT_URLCONF="tests.browser.urls")
     with django_db_blocker.unblock():
         found = connection.creation.serialize_db_to_string()
-        with site_settings:
+    try:
+        with django_db_blocker.unblock(), site_settings:
             call_command("seed_demo", verbosity=0)
-    with site_settings:
-        yield live_server
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(found)
+        with site_settings:
+            yield live_server
+    finally:
+        # Also after a failed seed: its finished sections are committed.
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(found)
 
 
 @pytest.fixture
@@ -87,7 +90,7 @@ def requested_urls(live_server):
 
 @pytest.fixture
 def new_page(browser, live_server, requested_urls):
-    """Open a page in a fresh browser context: ``new_page(java_script_enabled=False)``, ``new_page(**MOBILE)``."""
+    """Open a page in a fresh browser context, e.g. ``new_page(java_script_enabled=False)``."""
     contexts = []
 
     def open_page(**context_options):

@@ -67,10 +67,3 @@ def first_paragraph(html):
     """The text of the first paragraph of rich text, as a reader sees it."""
     match = re.search(r"<p[^>]*>(.*?)</p>", html, re.S)
     return unescape(strip_tags(match.group(1) if match else html)).strip()
-
-
-def card_links(page, index_url):
-    """The paths of the listing cards: links in main to pages directly below ``index_url``."""
-    hrefs = page.locator("main a[href]").evaluate_all("links => links.map(a => a.pathname)")
-    pattern = re.compile(rf"^{re.escape(index_url)}[^/?#]+/$")
-    return {href for href in hrefs if pattern.match(href)}

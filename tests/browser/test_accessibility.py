@@ -5,6 +5,7 @@ that break it, so it can be fixed without rerunning the test.
 """
 
 import pytest
+from django.utils import timezone
 
 from home.models import HomePage, StandardPage
 from knowledge.models import (
@@ -42,9 +43,12 @@ def search_results():
     return f"/zoeken/?q={max(words(item.title), key=len)}"
 
 
-def english_theme():
-    themes = live(ThemePage, "en")
-    return url(first(themes, "theme translated into English"))
+def meeting(upcoming):
+    """Before and after the date a meeting page shows different things: registration, or the report."""
+    now = timezone.now()
+    meetings = live(MeetingPage)
+    meetings = meetings.filter(end__gte=now) if upcoming else meetings.filter(end__lt=now).exclude(report="")
+    return url(first(meetings, "upcoming meeting" if upcoming else "past meeting with a report"))
 
 
 PAGES = {
@@ -56,7 +60,8 @@ PAGES = {
     "pilots": lambda: one(PilotIndexPage),
     "pilot": lambda: one(PilotPage),
     "leernetwerk": lambda: one(MeetingIndexPage),
-    "meeting": lambda: one(MeetingPage),
+    "upcoming meeting": lambda: meeting(upcoming=True),
+    "past meeting": lambda: meeting(upcoming=False),
     "nieuws": lambda: one(NewsIndexPage),
     "news item": lambda: one(NewsPage),
     "subsidies": lambda: one(SubsidyIndexPage),
@@ -64,7 +69,7 @@ PAGES = {
     "standard page": lambda: one(StandardPage),
     "search results": search_results,
     "English home": lambda: one(HomePage, "en"),
-    "English theme": english_theme,
+    "English theme": lambda: one(ThemePage, "en"),
 }
 
 
@@ -81,4 +86,3 @@ def test_not_found_page_has_no_accessibility_violations(page):
 
     assert response.status == 404
     assert_accessible(page)
-

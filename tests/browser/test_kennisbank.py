@@ -19,6 +19,10 @@ def results(page):
     return listing.get_by_role("heading").all_inner_texts()
 
 
+def containing(text):
+    return re.compile(re.escape(text))
+
+
 def titles(items):
     return sorted(item.title for item in items)
 
@@ -56,13 +60,13 @@ def test_civil_servant_filters_on_theme_and_kind_without_javascript(new_page):
     assert sorted(results(page)) == titles(matching)
     expect(page.get_by_role("heading", name=f"{matching.count()} resultaten", exact=True)).to_be_visible()
     chosen = page.get_by_role("list", name="Gekozen filters:").get_by_role("link")
-    expect(chosen).to_have_text([re.compile(re.escape(f"Soort: {kind_label}")), re.compile(re.escape(f"Thema: {theme.title}"))])
+    expect(chosen).to_have_text([containing(f"Soort: {kind_label}"), containing(f"Thema: {theme.title}")])
     expect(page.get_by_label("Thema", exact=True)).to_have_value(theme.slug)
 
     chosen.filter(has_text=f"Thema: {theme.title}").click()
 
     assert sorted(results(page)) == titles(live(KnowledgeItemPage).filter(kind=kind))
-    expect(chosen).to_have_text([re.compile(re.escape(f"Soort: {kind_label}"))])
+    expect(chosen).to_have_text([containing(f"Soort: {kind_label}")])
     expect(page.get_by_label("Thema", exact=True)).to_have_value("")
 
     page.get_by_role("link", name="Wis alle filters").click()

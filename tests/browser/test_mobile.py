@@ -37,17 +37,18 @@ def test_without_javascript_the_menu_stays_open(new_page):
     expect(menu.get_by_role("button")).to_have_count(0)
 
 
-@pytest.mark.parametrize("page_type", ["home", "knowledge item", "kennisbank"])
+PAGES = {
+    "home": lambda: "/",
+    "knowledge item": lambda: url(first(live(KnowledgeItemPage), "knowledge item")),
+    "kennisbank": lambda: url(first(live(KnowledgeIndexPage), "kennisbank")),
+}
+
+
+@pytest.mark.parametrize("page_type", PAGES)
 def test_pages_do_not_scroll_sideways(new_page, page_type):
-    where = {
-        "home": lambda: "/",
-        "knowledge item": lambda: url(first(live(KnowledgeItemPage), "knowledge item")),
-        "kennisbank": lambda: url(first(live(KnowledgeIndexPage), "kennisbank")),
-    }[page_type]()
+    where = PAGES[page_type]()
     page = new_page(**MOBILE)
     page.goto(where)
 
-    widths = page.evaluate(
-        "({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-    )
+    widths = page.evaluate("({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
     assert widths["scroll"] <= widths["inner"], f"{where} is {widths['scroll']}px wide on a 375px screen"

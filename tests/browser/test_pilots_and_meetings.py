@@ -68,6 +68,6 @@ def test_an_upcoming_meeting_shows_its_registration_status_and_never_the_online_
 
     registration = page.get_by_role("region", name="Aanmelden")
     expect(registration).to_contain_text(REGISTRATION_STATUS[registration_state(meeting)])
-    expect(registration).to_contain_text("De link om online mee te doen krijgt u na uw aanmelding per e-mail.")
+    expect(registration).to_contain_text("De link om online mee te doen krijgt u na uw aanmelding")
     expect(page.get_by_role("region", name="Verslag")).to_have_count(0)
     assert meeting.online_link not in page.content()

@@ -39,8 +39,3 @@ def translate(page, strings=None, language_code="en", publish=True):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=publish)
     return page.get_translation(target).specific
-
-
-def translate_tree(pages, language_code="en"):
-    """Translate pages top-down (parents first) with their Dutch text, so their English URLs exist."""
-    return [translate(page, language_code=language_code) for page in pages]

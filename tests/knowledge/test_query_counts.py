@@ -33,7 +33,7 @@ class QueryCountTestCase(TestCase):
         cls.images = [wagtail_factories.ImageFactory(title=f"Foto {n}") for n in range(3)]
 
     def next_image(self):
-        """Cards take turns with a few images, so several share one and none is left out."""
+        """Cards take turns with three images: every card has one, without a file per card."""
         self._image_turn = getattr(self, "_image_turn", -1) + 1
         return self.images[self._image_turn % len(self.images)]
 
