@@ -49,7 +49,7 @@ $(VENV)/.installed-runtime: $(VENV)/pyvenv.cfg requirements.txt
 $(VENV)/.installed-dev: $(VENV)/pyvenv.cfg requirements.txt requirements-dev.txt
 	@echo "Installing requirements-dev.txt into $(VENV)/ ..."
 	@$(BIN)/python -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
-	@touch $@
+	@touch $@ $(VENV)/.installed-runtime
 
 # The compiled .mo files are committed, so a machine without gettext still shows English pages.
 compiled-messages:
