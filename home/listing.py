@@ -88,6 +88,11 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
+def requested_page_number(request):
+    page = request.GET.get("page", "")
+    return int(page) if page.isdigit() and int(page) > 0 else 1
+
+
 def querystring_without_page(params: QueryDict):
     remaining = params.copy()
     remaining.pop("page", None)

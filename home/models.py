@@ -8,6 +8,7 @@ need (a plain-language introduction and a listing image) and the cache headers p
 from django.conf import settings
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -31,6 +32,7 @@ from .listing import (
     paginate,
     prefetch_card_renditions,
     querystring_without_page,
+    requested_page_number,
 )
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -118,19 +120,31 @@ class ListingPage(BasePage):
     def get_filters(self, request):
         return []
 
+    def prepare_cards(self, pages):
+        """Attach what the cards show besides the pages' own fields; ``pages`` is a list."""
+        return pages
+
+    def get_results(self, request, queryset):
+        items = paginate(request, queryset, self.per_page)
+        # One query for the card images of the whole page, however many cards it has.
+        (cards,) = prefetch_card_renditions(items.object_list)
+        items.object_list = self.prepare_cards(cards)
+        return items
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
         queryset = apply_filters(self.get_listing_queryset(request), filters, request.GET)
-        items = paginate(request, queryset, self.per_page)
-        # One query for the card images of the whole page, however many cards it has.
-        (items.object_list,) = prefetch_card_renditions(items.object_list)
         context.update(
             {
                 "filters": filters,
                 "active_filters": active_filter_links(filters, request.GET),
-                "items": items,
+                # Lazy: the template caches the rendered results, and a cached fragment needs
+                # no query at all (see includes/listing.html).
+                "items": SimpleLazyObject(lambda: self.get_results(request, queryset)),
                 "pagination_querystring": querystring_without_page(request.GET),
+                # For the <title>, which must not force the lazy results above.
+                "page_number": requested_page_number(request),
             }
         )
         return context
@@ -187,7 +201,8 @@ class HomePage(BasePage):
         from knowledge.queries import home_page_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(self))
+        # Lazy: only evaluated when the cached fragment in the template is stale.
+        context["sections"] = SimpleLazyObject(lambda: home_page_sections(self))
         return context
 
 

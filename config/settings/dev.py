@@ -1,9 +1,9 @@
 """Local development: debug on, mail written to files a newcomer can open."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import STATIC_ROOT, VAR_DIR, env_bool
 
-DEBUG = True
+DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
@@ -12,5 +12,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Only dev settings create the demo editor account (see home/management/commands/seed_demo.py).
 SEED_DEMO_EDITOR = True
 
-# A fresh checkout has no var/ yet; SQLite and the mail file backend need it.
-(VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)
+# A fresh checkout has no var/ yet; SQLite, the mail file backend and whitenoise need it.
+for directory in (VAR_DIR / "mail", STATIC_ROOT):
+    directory.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, in-process tasks, mail kept in memory."""
 
 from .base import *  # noqa: F403
+from .base import STATIC_ROOT
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -12,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_EDITOR = False
+
+# Whitenoise warns on every request when the collected-static folder is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -168,6 +168,12 @@ def _footer_links(request, site_settings, language):
     return result
 
 
+@register.simple_tag(name="content_version")
+def content_version_tag():
+    """``{% content_version as version %}``: vary cached fragments on it (see home/caching.py)."""
+    return content_version()
+
+
 @register.simple_tag(takes_context=True)
 def shell(context):
     """``{% shell as shell %}``: the cached data of the site shell.

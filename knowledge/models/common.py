@@ -92,3 +92,12 @@ class ProgrammeItemBlock(blocks.StructBlock):
             "title": "Welkom en kennismaking",
             "description": "Met koffie en thee.",
         }
+
+
+class ThemedCardsMixin:
+    """For index pages whose cards show their themes in the reader's language."""
+
+    def prepare_cards(self, pages):
+        from knowledge.queries import attach_theme_links
+
+        return attach_theme_links(super().prepare_cards(pages), self.locale_id)

@@ -11,7 +11,7 @@ from home.blocks import BodyStreamBlock
 from home.listing import choice_filter
 from home.models import BasePage, ListingPage
 
-from .common import DOCUMENTS_BLOCKS, THEMES_WIDGET, organisation_field, themes_field
+from .common import DOCUMENTS_BLOCKS, THEMES_WIDGET, ThemedCardsMixin, organisation_field, themes_field
 
 
 class KnowledgeItemPage(BasePage):
@@ -193,7 +193,7 @@ class KnowledgeItemPage(BasePage):
         return context
 
 
-class KnowledgeIndexPage(ListingPage):
+class KnowledgeIndexPage(ThemedCardsMixin, ListingPage):
     """The kennisbank: every knowledge item, filtered by kind, theme, organisation and evidence."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
@@ -209,14 +209,6 @@ class KnowledgeIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("kennisbank")
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import attach_theme_links
-
-        context = super().get_context(request, *args, **kwargs)
-        # Cards show their themes in the reader's language: two queries for the whole page.
-        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
-        return context
 
     def get_filters(self, request):
         from knowledge.queries import organisation_filter, theme_filter

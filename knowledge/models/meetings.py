@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.listing import ListingFilter
 from home.models import BasePage, ListingPage
 
-from .common import THEMES_WIDGET, ProgrammeItemBlock, themes_field
+from .common import THEMES_WIDGET, ProgrammeItemBlock, ThemedCardsMixin, themes_field
 
 
 class MeetingPage(BasePage):
@@ -130,7 +130,7 @@ class MeetingPage(BasePage):
         return not (self.registration_closes and now > self.registration_closes)
 
 
-class MeetingIndexPage(ListingPage):
+class MeetingIndexPage(ThemedCardsMixin, ListingPage):
     """The leernetwerk: upcoming meetings first; past meetings with their reports on request."""
 
     parent_page_types = ["home.HomePage"]
@@ -141,14 +141,6 @@ class MeetingIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("leernetwerk")
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import attach_theme_links
-
-        context = super().get_context(request, *args, **kwargs)
-        # Cards show their themes in the reader's language: two queries for the whole page.
-        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
-        return context
 
     def get_listing_queryset(self, request):
         # Upcoming meetings first, soonest first; then past meetings, newest first.

@@ -14,7 +14,7 @@ from home.blocks import BodyStreamBlock
 from home.listing import choice_filter
 from home.models import BasePage, ListingPage, add_cache_headers
 
-from .common import THEMES_WIDGET, organisation_field, themes_field
+from .common import THEMES_WIDGET, ThemedCardsMixin, organisation_field, themes_field
 
 
 class NewsPage(BasePage):
@@ -75,7 +75,7 @@ class NewsPage(BasePage):
         verbose_name_plural = _("nieuwsberichten")
 
 
-class NewsIndexPage(RoutablePageMixin, ListingPage):
+class NewsIndexPage(ThemedCardsMixin, RoutablePageMixin, ListingPage):
     """All news, newest first, filtered by category and theme. Also served as an RSS feed."""
 
     parent_page_types = ["home.HomePage"]
@@ -87,14 +87,6 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import attach_theme_links
-
-        context = super().get_context(request, *args, **kwargs)
-        # Cards show their themes in the reader's language: two queries for the whole page.
-        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
-        return context
 
     def get_filters(self, request):
         from knowledge.queries import theme_filter

@@ -15,6 +15,7 @@ from .common import (
     DOCUMENTS_BLOCKS,
     THEMES_WIDGET,
     LessonBlock,
+    ThemedCardsMixin,
     organisation_field,
     themes_field,
 )
@@ -140,7 +141,7 @@ class PilotPage(BasePage):
         return context
 
 
-class PilotIndexPage(ListingPage):
+class PilotIndexPage(ThemedCardsMixin, ListingPage):
     """All pilots, filtered by municipality, theme and status."""
 
     parent_page_types = ["home.HomePage"]
@@ -152,14 +153,6 @@ class PilotIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("overzicht pilots")
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import attach_theme_links
-
-        context = super().get_context(request, *args, **kwargs)
-        # Cards show their themes in the reader's language: two queries for the whole page.
-        context["items"].object_list = attach_theme_links(context["items"].object_list, self.locale_id)
-        return context
 
     def get_filters(self, request):
         from knowledge.queries import municipality_filter, theme_filter

@@ -1,5 +1,6 @@
 """Themes: the six subjects the programme works on. A theme page gathers everything tagged with it."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -69,5 +70,6 @@ class ThemePage(BasePage):
         from knowledge.queries import theme_page_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(theme_page_sections(self))
+        # Lazy: only evaluated when the cached fragment in the template is stale.
+        context["sections"] = SimpleLazyObject(lambda: theme_page_sections(self))
         return context
