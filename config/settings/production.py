@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import REDIS_URL, SECRET_KEY, VAR_DIR, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -18,3 +18,17 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 SEED_DEMO_EDITOR = False
+
+if not REDIS_URL:
+    # Every gunicorn worker must see the same content version (home/caching.py), or a publish would
+    # refresh the menu and cached fragments in one worker only. Without Redis, share files on disk.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache-renditions",
+        },
+    }
