@@ -28,7 +28,10 @@ class FragmentCacheTests(TestCase):
     def test_a_published_news_item_shows_at_once_on_home_theme_and_listing(self):
         pages = ("/", self.theme.url, self.tree.news_index.url)
         for url in pages:
-            self.assertIn("Eerste bericht", visible_text(self.client.get(url)))
+            text = visible_text(self.client.get(url))
+            self.assertIn("Eerste bericht", text)
+            # Template syntax must never leak into the page, e.g. a multi-line {# comment #}.
+            self.assertNotRegex(text, r"\{[#%{]")
 
         version = content_version()
         news = self.publish_news("Nieuw bericht over eenzaamheid")
