@@ -2,9 +2,9 @@
 
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.caching import private_pages_q
+from home.caching import active_locale_id, private_pages_q
 from home.listing import paginate
 
 RESULTS_PER_PAGE = 10
@@ -18,7 +18,7 @@ def search(request):
         pages = (
             Page.objects.live()
             .exclude(private_pages_q())
-            .filter(locale=Locale.get_active())
+            .filter(locale_id=active_locale_id())
             .specific()
             .search(query)
         )
