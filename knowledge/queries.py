@@ -9,7 +9,6 @@ runs a fixed number of queries, whatever the size of the lists it returns.
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from home.caching import cached, private_pages_q
 from home.listing import ListingFilter, prefetch_card_renditions
@@ -43,16 +42,14 @@ INDEX_PAGE_TYPES = {
 }
 
 
-def _private_q():
-    """The private sections of the site as a filter (cached: ``.public()`` queries every time)."""
-    return private_pages_q()
+def _live_in(model, locale):
+    """Live, public pages of ``model`` in ``locale`` (a Locale or its id), ready for cards.
 
-
-def _live_in(model, locale, private_q=None):
-    """Live, public pages of ``model`` in ``locale`` (a Locale or its id), ready for cards."""
+    ``private_pages_q()`` is Wagtail's ``.public()`` without the query it runs on every call.
+    """
     return (
         model.objects.live()
-        .exclude(_private_q() if private_q is None else private_q)
+        .exclude(private_pages_q())
         .filter(locale=locale)
         .defer_streamfields()
         .select_related("listing_image")
@@ -102,21 +99,17 @@ def municipality_filter():
     )
 
 
-def upcoming_meetings(locale, limit=None, private_q=None):
-    meetings = _live_in(MeetingPage, locale, private_q).filter(end__gte=timezone.now()).order_by("start")
+def upcoming_meetings(locale, limit=None):
+    meetings = _live_in(MeetingPage, locale).filter(end__gte=timezone.now()).order_by("start")
     return meetings[:limit] if limit else meetings
 
 
 def theme_page_sections(theme):
     """Everything tagged with ``theme``, in the theme page's language."""
 
-    private_q = _private_q()
-
     def tagged(model):
         return (
-            _live_in(model, theme.locale_id, private_q)
-            .filter(themes__translation_key=theme.translation_key)
-            .distinct()
+            _live_in(model, theme.locale_id).filter(themes__translation_key=theme.translation_key).distinct()
         )
 
     knowledge_items, pilots, meetings, news_items = prefetch_card_renditions(
@@ -134,15 +127,13 @@ def theme_page_sections(theme):
 
 
 def home_page_sections(home):
-    locale, private_q = home.locale_id, _private_q()
+    locale = home.locale_id
     themes, latest_news, meetings, pilots, subsidies = prefetch_card_renditions(
-        _live_in(ThemePage, locale, private_q).order_by("path"),
-        _live_in(NewsPage, locale, private_q).order_by("-date", "-pk")[:3],
-        upcoming_meetings(locale, limit=3, private_q=private_q),
-        _live_in(PilotPage, locale, private_q).select_related("municipality").order_by("-start_date")[:3],
-        _live_in(SubsidyPage, locale, private_q)
-        .filter(status=SubsidyPage.Status.OPEN)
-        .order_by("deadline")[:3],
+        _live_in(ThemePage, locale).order_by("path"),
+        _live_in(NewsPage, locale).order_by("-date", "-pk")[:3],
+        upcoming_meetings(locale, limit=3),
+        _live_in(PilotPage, locale).select_related("municipality").order_by("-start_date")[:3],
+        _live_in(SubsidyPage, locale).filter(status=SubsidyPage.Status.OPEN).order_by("deadline")[:3],
     )
     return {
         "themes": themes,
@@ -150,14 +141,7 @@ def home_page_sections(home):
         "upcoming_meetings": meetings,
         "featured_pilots": pilots,
         "open_subsidies": subsidies,
-        "section_pages": _section_pages(home, private_q),
     }
-
-
-def _section_pages(home, private_q):
-    """The index pages below the home page, for the 'find your way' links (lazy: the template
-    takes these from the cached site shell)."""
-    return Page.objects.child_of(home).live().exclude(private_q).in_menu().order_by("path")
 
 
 def index_pages(pages):
