@@ -32,7 +32,7 @@ class ListingFilter:
     label: str
     choices: list
     apply: Callable
-    all_label: str = ""
+    all_label: str  # the empty choice; Dutch needs a plural per noun ("Alle thema's")
     selected: str = field(default="", init=False)
 
     @property
@@ -40,11 +40,12 @@ class ListingFilter:
         return dict(self.choices).get(self.selected, "")
 
 
-def choice_filter(param, label, choices, field_name):
+def choice_filter(param, label, all_label, choices, field_name):
     """A filter on a model field with fixed choices (kind, status, category...)."""
     return ListingFilter(
         param=param,
         label=label,
+        all_label=all_label,
         choices=list(choices),
         apply=lambda queryset, value: queryset.filter(**{field_name: value}),
     )

@@ -70,6 +70,7 @@ def theme_filter(locale_id):
     return ListingFilter(
         param="thema",
         label=_("Thema"),
+        all_label=_("Alle thema's"),
         choices=[(slug, title) for slug, title, _key in themes],
         apply=lambda queryset, value: queryset.filter(themes__translation_key=keys[value]).distinct(),
     )
@@ -83,6 +84,7 @@ def organisation_filter(field_name):
     return ListingFilter(
         param="organisatie",
         label=_("Organisatie"),
+        all_label=_("Alle organisaties"),
         choices=organisations,
         apply=lambda queryset, value: queryset.filter(**{f"{field_name}__slug": value}),
     )
@@ -92,6 +94,7 @@ def municipality_filter():
     return ListingFilter(
         param="gemeente",
         label=_("Gemeente"),
+        all_label=_("Alle gemeenten"),
         choices=cached(
             "municipality-choices", lambda: list(Municipality.objects.values_list("cbs_code", "name"))
         ),

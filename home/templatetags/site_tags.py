@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
@@ -32,19 +32,6 @@ register = template.Library()
 # The version number expires the entries; the timeout only keeps unused keys from piling up.
 SHELL_CACHE_SECONDS = 24 * 60 * 60
 OPEN_GRAPH_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-# Labels for the empty choice of a listing filter, by GET parameter, for filters that do not set
-# ``all_label`` themselves. Dutch needs a plural per noun, so a generic "Alle ..." will not do.
-ALL_LABELS = {
-    "soort": gettext_lazy("Alle soorten"),
-    "thema": gettext_lazy("Alle thema's"),
-    "organisatie": gettext_lazy("Alle organisaties"),
-    "bewijs": gettext_lazy("Alle niveaus"),
-    "gemeente": gettext_lazy("Alle gemeenten"),
-    "status": gettext_lazy("Alle statussen"),
-    "wanneer": gettext_lazy("Alle bijeenkomsten"),
-    "categorie": gettext_lazy("Alle categorieën"),
-}
 
 
 def _language():
@@ -369,14 +356,6 @@ def page_themes(page):
     from knowledge.queries import theme_links_for
 
     return theme_links_for(page)
-
-
-@register.filter
-def all_label(listing_filter):
-    """The text of a filter's empty choice: "Alle thema's" and so on."""
-    if listing_filter.all_label:
-        return listing_filter.all_label
-    return ALL_LABELS.get(listing_filter.param) or _("Alle")
 
 
 @register.simple_tag

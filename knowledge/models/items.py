@@ -214,12 +214,13 @@ class KnowledgeIndexPage(ThemedCardsMixin, ListingPage):
         from knowledge.queries import organisation_filter, theme_filter
 
         return [
-            choice_filter("soort", _("Soort"), KnowledgeItemPage.Kind.choices, "kind"),
+            choice_filter("soort", _("Soort"), _("Alle soorten"), KnowledgeItemPage.Kind.choices, "kind"),
             theme_filter(self.locale_id),
             organisation_filter("source_organisation"),
             choice_filter(
                 "bewijs",
                 _("Bewijskracht"),
+                _("Alle niveaus"),
                 KnowledgeItemPage.EvidenceLevel.choices,
                 "evidence_level",
             ),

@@ -167,6 +167,7 @@ class MeetingIndexPage(ThemedCardsMixin, ListingPage):
             ListingFilter(
                 param="wanneer",
                 label=_("Wanneer"),
+                all_label=_("Alle bijeenkomsten"),
                 choices=[
                     ("upcoming", _("Komende bijeenkomsten")),
                     ("past", _("Eerdere bijeenkomsten")),

@@ -92,7 +92,9 @@ class NewsIndexPage(ThemedCardsMixin, RoutablePageMixin, ListingPage):
         from knowledge.queries import theme_filter
 
         return [
-            choice_filter("categorie", _("Categorie"), NewsPage.Category.choices, "category"),
+            choice_filter(
+                "categorie", _("Categorie"), _("Alle categorieën"), NewsPage.Category.choices, "category"
+            ),
             theme_filter(self.locale_id),
         ]
 

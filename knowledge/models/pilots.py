@@ -160,5 +160,5 @@ class PilotIndexPage(ThemedCardsMixin, ListingPage):
         return [
             municipality_filter(),
             theme_filter(self.locale_id),
-            choice_filter("status", _("Status"), PilotPage.Status.choices, "status"),
+            choice_filter("status", _("Status"), _("Alle statussen"), PilotPage.Status.choices, "status"),
         ]

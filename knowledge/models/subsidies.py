@@ -100,4 +100,6 @@ class SubsidyIndexPage(ListingPage):
         )
 
     def get_filters(self, request):
-        return [choice_filter("status", _("Status"), SubsidyPage.Status.choices, "status")]
+        return [
+            choice_filter("status", _("Status"), _("Alle statussen"), SubsidyPage.Status.choices, "status")
+        ]
