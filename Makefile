@@ -9,6 +9,7 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 RUNS ?= 50
 PYTEST_ARGS ?=
+TEST_WORKERS ?= 2
 
 VENV = .venv
 BIN = $(VENV)/bin
@@ -25,7 +26,7 @@ MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
-	@echo "make test       lint, migration check and the whole test suite (browser tests included)"
+	@echo "make test       lint, import and migration checks, the whole test suite (browser tests included)"
 	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
 	@echo "make messages   update and compile the Dutch and English translation files"
 	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
@@ -93,7 +94,11 @@ test: $(VENV)/.installed-dev chromium compiled-messages
 	$(BIN)/ruff format --check .
 	@mkdir -p "$${VAR_DIR:-var}"
 	$(TEST) $(MANAGE) makemigrations --check --dry-run
-	$(TEST) $(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/lint-imports --no-cache
+	@# The model and view tests on both cores (a module stays on one, so its fixtures load once),
+	@# then the browser tests, which share one live server and one seeded database.
+	$(TEST) $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 benchmark: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/render_pages.py --runs $(RUNS)

@@ -3,7 +3,7 @@
 Wagtail's ``Page.route`` walks the tree one level at a time and asks the database twice per level
 (the child, then its specific type). A knowledge item at ``/kennisbank/<item>/`` cost five queries
 before its own code ran. The home page instead looks the URL up in a table of its descendants'
-``url_path``s, kept in the cache until the content version changes (see ``home/caching.py``),
+``url_path``s, kept in the cache until the content version changes (see ``core/caching.py``),
 and hands over to the deepest matching page's own ``route`` — so routable pages (the news RSS feed)
 and the live/draft checks behave exactly as before.
 """
@@ -11,7 +11,7 @@ and the live/draft checks behave exactly as before.
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from .caching import cached
+from core.caching import cached
 
 
 def _url_path_table(home):

@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.visibility import visible
+
 
 class AllLanguagesSitemap(Sitemap):
     def items(self):
@@ -12,4 +14,4 @@ class AllLanguagesSitemap(Sitemap):
         trees = Q()
         for path in root.get_translations(inclusive=True).values_list("path", flat=True):
             trees |= Q(path__startswith=path)
-        return Page.objects.live().public().filter(trees).order_by("path").defer_streamfields().specific()
+        return visible(Page.objects.filter(trees)).order_by("path").defer_streamfields().specific()

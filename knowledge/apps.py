@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Kennisbank")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from core.visibility import visible
+
 
 class NewsFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -25,12 +27,9 @@ class NewsFeed(Feed):
         return self.news_index.introduction
 
     def items(self):
-        from .models import NewsPage
-
+        news_model = self.news_index.listing_model
         return (
-            NewsPage.objects.child_of(self.news_index)
-            .live()
-            .public()
+            visible(news_model.objects.child_of(self.news_index))
             .defer_streamfields()
             .order_by("-date", "-pk")[: self.item_count]
         )

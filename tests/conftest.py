@@ -1,6 +1,6 @@
 """Shared set-up for the whole suite.
 
-Every test starts with an empty cache: navigation fragments and Wagtail's site-root paths are
+Every test starts in Dutch and with an empty cache: navigation fragments and Wagtail's site-root paths are
 cached in the process-wide locmem cache, and a value left behind by one test would make another
 test see a stale menu or footer. Uploaded images and documents go to a temporary directory, never
 to ``var/media``, which the development server uses.
@@ -33,3 +33,14 @@ def _empty_caches():
     for alias in ("default", "renditions"):
         caches[alias].clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Every test starts in the site's main language, whatever the test before it activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

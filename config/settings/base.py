@@ -5,6 +5,7 @@ Everything that differs between a laptop, CI and production comes from the envir
 """
 
 import os
+import time
 from pathlib import Path
 
 import dj_database_url
@@ -34,8 +35,9 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
-    "home",
+    "core",
     "knowledge",
+    "home",
     "newsletter",
     "search",
     "wagtail_localize",
@@ -223,4 +225,10 @@ LOGGING = {
 }
 
 # Public pages may be cached by browsers and proxies for this many seconds.
-PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+# Browsers revalidate every page (max-age=0, with an ETag); only a shared cache that the site
+# purges on publish may keep a copy for this long (s-maxage). 0: no shared cache may keep one.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "0"))
+# Part of every page's ETag, so a deploy that changes templates is seen without a content change.
+# Set it to the release (a git commit, a version) so that all workers agree; the default, the time
+# this process started, is safe but costs a render instead of a 304 after a worker restart.
+RELEASE = os.environ.get("RELEASE") or str(time.time())

@@ -9,8 +9,10 @@ EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 # Background work runs inside the request locally, so nobody has to start a worker to try things.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# Only dev settings create the demo editor account (see home/management/commands/seed_demo.py).
+# Only dev settings create the demo editor account (see demo/management/commands/seed_demo.py).
 SEED_DEMO_EDITOR = True
+# The demo content and its seed_demo command: development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 # A fresh checkout has no var/ yet; SQLite, the mail file backend and whitenoise need it.
 for directory in (VAR_DIR / "mail", STATIC_ROOT):

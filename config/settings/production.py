@@ -20,7 +20,7 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 SEED_DEMO_EDITOR = False
 
 if not REDIS_URL:
-    # Every gunicorn worker must see the same content version (home/caching.py), or a publish would
+    # Every gunicorn worker must see the same content version (core/caching.py), or a publish would
     # refresh the menu and cached fragments in one worker only. Without Redis, share files on disk.
     CACHES = {
         "default": {

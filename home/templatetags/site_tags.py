@@ -1,10 +1,10 @@
 """Template tags for the site shell: menu, footer, language links, breadcrumbs and head tags.
 
 Menu and footer change only when an editor publishes, unpublishes or moves a page or saves the
-site settings, and ``home.signals`` then bumps the version number in ``home.caching``. So the data
-both need (titles, URLs, tree paths, contact details) is kept in Django's low-level cache under a
-key made of the site, the language and that version: a warm page renders its shell without a
-query, and a publish makes every key stale at once. Only plain data is cached, never rendered
+site settings, and each of those changes the content version (``core.caching``). So the data
+both need (titles, URLs, tree paths, contact details) is kept with ``cached()`` under a key made
+of the site, the language and that version: a warm page renders its shell without a query, and a
+publish makes every key stale at once. Only plain data is cached, never rendered
 page content, so a draft or a preview cannot leak to visitors through it.
 
 Language links and the ``hreflang`` alternates in the head come from one query per request (the
@@ -15,22 +15,22 @@ on every access.
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import Resolver404, resolve, reverse, translate_url
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from home.caching import content_version
+from core.caching import cached
+from core.http import same_site_path
+from core.sections import section_names
+from core.visibility import visible
 from home.models import SiteSettings
 
 register = template.Library()
 
-# The version number expires the entries; the timeout only keeps unused keys from piling up.
-SHELL_CACHE_SECONDS = 24 * 60 * 60
 OPEN_GRAPH_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
@@ -57,18 +57,13 @@ def site_shell(request):
         return request._site_shell
     site = Site.find_for_request(request)
     language = _language()
-    key = f"site-shell:{site.pk if site else 0}:{language}:{content_version()}"
-    data = cache.get(key)
-    if data is None:
-        data = _build_shell(request, site, language)
-        cache.set(key, data, SHELL_CACHE_SECONDS)
-    request._site_shell = data
-    return data
+    request._site_shell = cached(
+        f"site-shell:{site.pk if site else 0}:{language}", lambda: _build_shell(request, site, language)
+    )
+    return request._site_shell
 
 
 def _build_shell(request, site, language):
-    from knowledge.queries import index_pages
-
     data = {
         "site_name": site.site_name if site and site.site_name else settings.WAGTAIL_SITE_NAME,
         "home_url": "/",
@@ -90,14 +85,15 @@ def _build_shell(request, site, language):
         home = site.root_page
         with translation.override(language):
             data["home_url"] = reverse("wagtail_serve", args=("",))
-    children = list(home.get_children().live().public().order_by("path"))
+    children = list(visible(home.get_children()).order_by("path"))
     data["sections"] = [
         {"title": child.title, "url": child.get_url(request), "path": child.path} for child in children
     ]
     data["navigation"] = [
         section for section, child in zip(data["sections"], children, strict=True) if child.show_in_menus
     ]
-    indexes = index_pages(children)
+    names = section_names()
+    indexes = {names[child.specific_class]: child for child in children if child.specific_class in names}
     data["index_pages"] = {
         name: {"title": page.title, "url": page.get_url(request)} for name, page in indexes.items()
     }
@@ -128,10 +124,9 @@ def _footer_links(request, site_settings, language):
     keys = {link.page.translation_key for link in links if link.page_id}
     translated = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale__language_code=language)
-        .select_related("locale")
+        for page in visible(
+            Page.objects.filter(translation_key__in=keys, locale__language_code=language)
+        ).select_related("locale")
     }
     own_label = "label_en" if language == "en" else "label"
     result = []
@@ -153,12 +148,6 @@ def _footer_links(request, site_settings, language):
             continue
         result.append({"text": text, "url": url, "lang": "" if text_language == language else text_language})
     return result
-
-
-@register.simple_tag(name="content_version")
-def content_version_tag():
-    """``{% content_version as version %}``: vary cached fragments on it (see home/caching.py)."""
-    return content_version()
 
 
 @register.simple_tag(takes_context=True)
@@ -235,11 +224,11 @@ def language_links(context):
             "is_fallback": False,
         }
         if code == current:
-            link["url"] = request.get_full_path()
+            link["url"] = same_site_path(request)
         elif code in translations:
             link["url"] = translations[code].get_url(request) + (f"?{query}" if query else "")
         elif not is_page and _translatable_view(request):
-            link["url"] = translate_url(request.get_full_path(), code)
+            link["url"] = translate_url(same_site_path(request), code)
         elif code in homes:
             link["url"] = homes[code].get_url(request)
             link["is_fallback"] = True
@@ -310,8 +299,11 @@ def _absolute(request, url):
     """A full URL on the site's configured host, as Wagtail's own ``get_full_url`` gives it.
 
     The Site record, not the request's Host header, decides the host: canonical and Open Graph
-    URLs must not change with whatever host a request happened to use.
+    URLs must not change with whatever host a request happened to use. A path that starts with
+    several slashes (``//evil.example/``) stays a path on this site.
     """
+    if url.startswith(("/", "\\")):
+        url = "/" + url.lstrip("/\\")
     site = Site.find_for_request(request)
     if site is None:
         return request.build_absolute_uri(url)
@@ -348,29 +340,3 @@ def absolute_url(context, url):
 @register.simple_tag
 def open_graph_locale(language_code):
     return OPEN_GRAPH_LOCALES.get(language_code, language_code)
-
-
-@register.simple_tag
-def page_themes(page):
-    """``{% page_themes page as themes %}``: the page's themes as live pages in its language."""
-    from knowledge.queries import theme_links_for
-
-    return theme_links_for(page)
-
-
-@register.simple_tag
-def page_range(items):
-    """Page numbers to show in the pagination, with an ellipsis where numbers are left out."""
-    return items.paginator.get_elided_page_range(items.number, on_each_side=1, on_ends=1)
-
-
-@register.filter
-def registration_state(meeting):
-    """Where a meeting's registration stands: "past", "open", "not_yet_open" or "closed"."""
-    if meeting.is_past:
-        return "past"
-    if meeting.registration_is_open:
-        return "open"
-    if meeting.registration_opens and meeting.registration_opens > timezone.now():
-        return "not_yet_open"
-    return "closed"

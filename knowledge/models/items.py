@@ -7,15 +7,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
-from home.listing import choice_filter
-from home.models import BasePage, ListingPage
+from core.blocks import BodyStreamBlock
+from core.listing import choice_filter
+from core.models import BasePage, ListingPage
+from core.sections import SectionIndexMixin
+from core.visibility import visible
 
-from .common import DOCUMENTS_BLOCKS, THEMES_WIDGET, ThemedCardsMixin, organisation_field, themes_field
+from ..blocks import DOCUMENTS_BLOCKS
+from .common import THEMES_WIDGET, organisation_field, themes_field
+from .filters import organisation_filter, theme_filter
+from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class KnowledgeItemPage(BasePage):
+class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
     """One item in the knowledge base, described so a civil servant can judge whether it fits."""
+
+    theme_section = "knowledge_items"
+    theme_section_order = ("title", "pk")
+    theme_section_select_related = ("source_organisation",)
 
     class Kind(models.TextChoices):
         METHOD = "method", _("Methode")
@@ -185,16 +194,31 @@ class KnowledgeItemPage(BasePage):
         ]
         return [label for present, label in flags if present]
 
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import pilots_using_item
+    def pilots_that_used_it(self):
+        """Live pilots in this page's language that used this item (chosen in any language)."""
+        # Pilots point at items, not the other way round: reach them through the reverse relation.
+        pilot_model = self._meta.get_field("pilots_using").related_model
+        return (
+            visible(pilot_model.objects.filter(locale_id=self.locale_id))
+            .filter(methods_used__translation_key=self.translation_key)
+            .defer_streamfields()
+            .select_related("municipality")
+            .distinct()
+            .order_by("title")
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pilots_using"] = pilots_using_item(self)
+        context["pilots_using"] = self.pilots_that_used_it()
         return context
 
 
-class KnowledgeIndexPage(ThemedCardsMixin, ListingPage):
+class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     """The kennisbank: every knowledge item, filtered by kind, theme, organisation and evidence."""
+
+    section_name = "knowledge"
+    section_slug = "kennisbank"
+    section_position = 20
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
 
@@ -211,8 +235,6 @@ class KnowledgeIndexPage(ThemedCardsMixin, ListingPage):
         verbose_name = _("kennisbank")
 
     def get_filters(self, request):
-        from knowledge.queries import organisation_filter, theme_filter
-
         return [
             choice_filter("soort", _("Soort"), _("Alle soorten"), KnowledgeItemPage.Kind.choices, "kind"),
             theme_filter(self.locale_id),

@@ -1,5 +1,6 @@
 """The leernetwerk: intervision meetings for municipal civil servants, per theme."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,14 +9,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.listing import ListingFilter
-from home.models import BasePage, ListingPage
+from core.listing import ListingFilter
+from core.models import BasePage, ListingPage
+from core.sections import SectionIndexMixin
 
-from .common import THEMES_WIDGET, ProgrammeItemBlock, ThemedCardsMixin, themes_field
+from ..blocks import ProgrammeItemBlock
+from .common import THEMES_WIDGET, themes_field
+from .filters import theme_filter
+from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class MeetingPage(BasePage):
+class MeetingPage(ThemeTaggedMixin, BasePage):
     """One learning-network meeting. The online link is kept for registrants and never shown here."""
+
+    theme_section = "upcoming_meetings"
+    theme_section_order = ("start", "pk")
 
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -98,9 +106,16 @@ class MeetingPage(BasePage):
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
+    @classmethod
+    def in_theme_section(cls, queryset):
+        return cls.upcoming(queryset)
 
+    @staticmethod
+    def upcoming(queryset):
+        """The meetings of ``queryset`` that have not ended yet."""
+        return queryset.filter(end__gte=timezone.now())
+
+    def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
@@ -121,6 +136,17 @@ class MeetingPage(BasePage):
         return self.end < timezone.now()
 
     @property
+    def registration_state(self):
+        """Where registration stands: "past", "open", "not_yet_open" or "closed"."""
+        if self.is_past:
+            return "past"
+        if self.registration_is_open:
+            return "open"
+        if self.registration_opens and self.registration_opens > timezone.now():
+            return "not_yet_open"
+        return "closed"
+
+    @property
     def registration_is_open(self):
         now = timezone.now()
         if self.is_past:
@@ -130,8 +156,12 @@ class MeetingPage(BasePage):
         return not (self.registration_closes and now > self.registration_closes)
 
 
-class MeetingIndexPage(ThemedCardsMixin, ListingPage):
+class MeetingIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     """The leernetwerk: upcoming meetings first; past meetings with their reports on request."""
+
+    section_name = "meetings"
+    section_slug = "leernetwerk"
+    section_position = 40
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.MeetingPage"]
@@ -157,8 +187,6 @@ class MeetingIndexPage(ThemedCardsMixin, ListingPage):
         )
 
     def get_filters(self, request):
-        from knowledge.queries import theme_filter
-
         def by_time(queryset, value):
             now = timezone.now()
             return queryset.filter(end__lt=now) if value == "past" else queryset.filter(end__gte=now)

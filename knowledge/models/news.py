@@ -10,15 +10,24 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
-from home.listing import choice_filter
-from home.models import BasePage, ListingPage, add_cache_headers
+from core.blocks import BodyStreamBlock
+from core.http import serve_with_revalidation
+from core.listing import choice_filter
+from core.models import BasePage, ListingPage
+from core.sections import SectionIndexMixin
 
-from .common import THEMES_WIDGET, ThemedCardsMixin, organisation_field, themes_field
+from ..feeds import NewsFeed
+from .common import THEMES_WIDGET, organisation_field, themes_field
+from .filters import theme_filter
+from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class NewsPage(BasePage):
+class NewsPage(ThemeTaggedMixin, BasePage):
     """A news item. The category decides where it shows up and which newsletter section it joins."""
+
+    theme_section = "news_items"
+    theme_section_order = ("-date", "-pk")
+    theme_section_limit = 6
 
     class Category(models.TextChoices):
         PROGRAMME = "programme", _("Programma")
@@ -75,8 +84,12 @@ class NewsPage(BasePage):
         verbose_name_plural = _("nieuwsberichten")
 
 
-class NewsIndexPage(ThemedCardsMixin, RoutablePageMixin, ListingPage):
+class NewsIndexPage(SectionIndexMixin, ThemedCardsMixin, RoutablePageMixin, ListingPage):
     """All news, newest first, filtered by category and theme. Also served as an RSS feed."""
+
+    section_name = "news"
+    section_slug = "nieuws"
+    section_position = 50
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.NewsPage"]
@@ -89,8 +102,6 @@ class NewsIndexPage(ThemedCardsMixin, RoutablePageMixin, ListingPage):
         verbose_name = _("nieuwsoverzicht")
 
     def get_filters(self, request):
-        from knowledge.queries import theme_filter
-
         return [
             choice_filter(
                 "categorie", _("Categorie"), _("Alle categorieën"), NewsPage.Category.choices, "category"
@@ -99,11 +110,11 @@ class NewsIndexPage(ThemedCardsMixin, RoutablePageMixin, ListingPage):
         ]
 
     def serve(self, request, view=None, args=None, kwargs=None):
-        # Routable pages render their routes without BasePage.serve, so add the headers here.
-        return add_cache_headers(request, super().serve(request, view, args, kwargs))
+        # RoutablePageMixin.serve calls the route's view instead of BasePage.serve: wrap it here.
+        return serve_with_revalidation(
+            request, self, lambda: RoutablePageMixin.serve(self, request, view, args, kwargs)
+        )
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from knowledge.feeds import NewsFeed
-
         return NewsFeed(self, request)(request)

@@ -9,11 +9,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.caching import bumps_content_version
+
 # Relations from pages point at the rows in the site's main language; translations of a page keep
 # the same relation (a SynchronizedField), so listings and filters work the same in both languages.
 SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
 
 
+@bumps_content_version
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """A partner: a knowledge organisation, an alliance member, a municipality or another body."""
 
@@ -74,6 +77,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+@bumps_content_version
 class Municipality(index.Indexed, models.Model):
     """One of the 51 municipalities of Gelderland, with its CBS code.
 

@@ -8,22 +8,25 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.listing import choice_filter
-from home.models import BasePage, ListingPage
+from core.listing import choice_filter
+from core.models import BasePage, ListingPage
+from core.sections import SectionIndexMixin
+from core.visibility import visible
 
-from .common import (
-    DOCUMENTS_BLOCKS,
-    THEMES_WIDGET,
-    LessonBlock,
-    ThemedCardsMixin,
-    organisation_field,
-    themes_field,
-)
+from ..blocks import DOCUMENTS_BLOCKS, LessonBlock
+from .common import THEMES_WIDGET, organisation_field, themes_field
+from .filters import municipality_filter, theme_filter
+from .items import KnowledgeItemPage
 from .organisations import SOURCE_LOCALE
+from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class PilotPage(BasePage):
+class PilotPage(ThemeTaggedMixin, BasePage):
     """One pilot: where, what, with whom, and the lessons other municipalities can use."""
+
+    theme_section = "pilots"
+    theme_section_order = ("-start_date", "title")
+    theme_section_select_related = ("municipality",)
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("In voorbereiding")
@@ -133,16 +136,28 @@ class PilotPage(BasePage):
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.queries import methods_used_by_pilot
+    def methods(self):
+        """The knowledge items this pilot used, as live pages in the pilot's language."""
+        source_keys = self.methods_used.values_list("translation_key", flat=True)
+        return (
+            visible(KnowledgeItemPage.objects.filter(locale_id=self.locale_id))
+            .filter(translation_key__in=source_keys)
+            .defer_streamfields()
+            .order_by("title")
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["methods"] = methods_used_by_pilot(self)
+        context["methods"] = self.methods()
         return context
 
 
-class PilotIndexPage(ThemedCardsMixin, ListingPage):
+class PilotIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     """All pilots, filtered by municipality, theme and status."""
+
+    section_name = "pilots"
+    section_slug = "pilots"
+    section_position = 30
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.PilotPage"]
@@ -155,8 +170,6 @@ class PilotIndexPage(ThemedCardsMixin, ListingPage):
         verbose_name = _("overzicht pilots")
 
     def get_filters(self, request):
-        from knowledge.queries import municipality_filter, theme_filter
-
         return [
             municipality_filter(),
             theme_filter(self.locale_id),

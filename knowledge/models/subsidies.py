@@ -8,9 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
-from home.listing import choice_filter
-from home.models import BasePage, ListingPage
+from core.blocks import BodyStreamBlock
+from core.listing import choice_filter
+from core.models import BasePage, ListingPage
+from core.sections import SectionIndexMixin
 
 
 class SubsidyPage(BasePage):
@@ -74,8 +75,12 @@ class SubsidyPage(BasePage):
         return bool(self.deadline and self.deadline < timezone.localdate())
 
 
-class SubsidyIndexPage(ListingPage):
+class SubsidyIndexPage(SectionIndexMixin, ListingPage):
     """All subsidy schemes, open ones first."""
+
+    section_name = "subsidies"
+    section_slug = "subsidies"
+    section_position = 60
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.SubsidyPage"]

@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from home.templatetags.site_tags import registration_state
 from knowledge.models import MeetingIndexPage, MeetingPage, PilotPage
 
 from .support import first, first_paragraph, live, url
@@ -67,7 +66,7 @@ def test_an_upcoming_meeting_shows_its_registration_status_and_never_the_online_
     page.goto(url(meeting))
 
     registration = page.get_by_role("region", name="Aanmelden")
-    expect(registration).to_contain_text(REGISTRATION_STATUS[registration_state(meeting)])
+    expect(registration).to_contain_text(REGISTRATION_STATUS[meeting.registration_state])
     expect(registration).to_contain_text("De link om online mee te doen krijgt u na uw aanmelding")
     expect(page.get_by_role("region", name="Verslag")).to_have_count(0)
     assert meeting.online_link not in page.content()

@@ -1,185 +1,21 @@
-"""Factories for the site shell: the home page, standard pages, site settings and body blocks.
+"""Factories for the top of the site: the home page, standard pages and site settings.
 
 Every test database already holds the Dutch home page (slug ``home``) that the migrations create,
 so tests hang their pages below ``dutch_home()`` instead of building a new site.
-
-Body blocks follow wagtail-factories' syntax::
-
-    StandardPageFactory(parent=home, body__0__heading__text="Kop", body__1__paragraph__value="<p>Tekst</p>")
 """
 
 import factory
 import wagtail_factories
-from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.models import Locale
-from wagtail.rich_text import RichText
+from wagtail.models import Site
 
-from home import blocks as home_blocks
 from home.models import FooterLink, HomePage, SiteSettings, StandardPage
+
+from .core import BasePageFactory, BodyStreamBlockFactory
 
 
 def dutch_home():
     """The Dutch home page the migrations create: the root of the default site."""
     return HomePage.objects.get(locale__language_code="nl", depth=2)
-
-
-def locale(language_code):
-    return Locale.objects.get(language_code=language_code)
-
-
-# Blocks ------------------------------------------------------------------------------------------
-
-
-class RichTextBlockFactory(wagtail_factories.blocks.BlockFactory):
-    value = "<p>Samen zorgen we voor een buurt waar mensen elkaar kennen.</p>"
-
-    class Meta:
-        model = blocks.RichTextBlock
-
-    @classmethod
-    def _construct_block(cls, block_class, *args, **kwargs):
-        return RichText(kwargs["value"])
-
-
-class TableBlockFactory(wagtail_factories.blocks.BlockFactory):
-    value = factory.LazyFunction(
-        lambda: {
-            "first_row_is_table_header": True,
-            "first_col_is_header": False,
-            "data": [["Gemeente", "Deelnemers"], ["Ede", "34"], ["Tiel", "41"]],
-        }
-    )
-
-    class Meta:
-        model = TableBlock
-
-    @classmethod
-    def _construct_block(cls, block_class, *args, **kwargs):
-        return kwargs["value"]
-
-
-class HeadingBlockFactory(wagtail_factories.StructBlockFactory):
-    text = "Wat kunt u zelf doen?"
-    level = "h2"
-
-    class Meta:
-        model = home_blocks.HeadingBlock
-
-
-class ImageWithCaptionBlockFactory(wagtail_factories.StructBlockFactory):
-    image = factory.SubFactory(wagtail_factories.ImageChooserBlockFactory)
-    alt_text = "Bewoners zitten samen aan een lange tafel in het dorpshuis."
-    caption = "Burendag in het dorpshuis."
-    credit = "Provincie Gelderland"
-
-    class Meta:
-        model = home_blocks.ImageWithCaptionBlock
-
-
-class QuoteBlockFactory(wagtail_factories.StructBlockFactory):
-    quote = "In het dorpshuis leer je je buren pas echt kennen."
-    attribution = "Bewoner van Dinxperlo"
-    role = "Vrijwilliger"
-
-    class Meta:
-        model = home_blocks.QuoteBlock
-
-
-class CallToActionBlockFactory(wagtail_factories.StructBlockFactory):
-    title = "Doe mee met het leernetwerk"
-    text = "Praat met collega's uit andere gemeenten over wat werkt."
-    button_text = "Bekijk de bijeenkomsten"
-    page = None
-    url = "https://www.gelderland.nl/leefbaarheid"
-
-    class Meta:
-        model = home_blocks.CallToActionBlock
-
-
-class KeyFigureBlockFactory(wagtail_factories.StructBlockFactory):
-    value = "27%"
-    label = "voelt zich soms eenzaam"
-    source = "Monitor Gelders Welbevinden 2022"
-
-    class Meta:
-        model = home_blocks.KeyFigureBlock
-
-
-class KeyFiguresBlockFactory(wagtail_factories.StructBlockFactory):
-    title = "Monitor Gelders Welbevinden"
-    figures = wagtail_factories.ListBlockFactory(KeyFigureBlockFactory)
-
-    class Meta:
-        model = home_blocks.KeyFiguresBlock
-
-
-class DocumentListBlockFactory(wagtail_factories.StructBlockFactory):
-    title = "Om te downloaden"
-    documents = wagtail_factories.ListBlockFactory(wagtail_factories.DocumentChooserBlockFactory)
-
-    class Meta:
-        model = home_blocks.DocumentListBlock
-
-
-class TableWithCaptionBlockFactory(wagtail_factories.StructBlockFactory):
-    caption = "Deelnemers per gemeente"
-    table = factory.SubFactory(TableBlockFactory)
-
-    class Meta:
-        model = home_blocks.TableWithCaptionBlock
-
-
-class FAQItemBlockFactory(wagtail_factories.StructBlockFactory):
-    question = "Wie kan meedoen aan het leernetwerk?"
-    answer = factory.SubFactory(
-        RichTextBlockFactory, value="<p>Ambtenaren van alle 51 Gelderse gemeenten.</p>"
-    )
-
-    class Meta:
-        model = home_blocks.FAQItemBlock
-
-
-class FAQBlockFactory(wagtail_factories.StructBlockFactory):
-    title = "Veelgestelde vragen"
-    items = wagtail_factories.ListBlockFactory(FAQItemBlockFactory)
-
-    class Meta:
-        model = home_blocks.FAQBlock
-
-
-class BodyStreamBlockFactory(wagtail_factories.StreamBlockFactory):
-    heading = factory.SubFactory(HeadingBlockFactory)
-    paragraph = factory.SubFactory(RichTextBlockFactory)
-    image = factory.SubFactory(ImageWithCaptionBlockFactory)
-    quote = factory.SubFactory(QuoteBlockFactory)
-    call_to_action = factory.SubFactory(CallToActionBlockFactory)
-    key_figures = factory.SubFactory(KeyFiguresBlockFactory)
-    documents = factory.SubFactory(DocumentListBlockFactory)
-    table = factory.SubFactory(TableWithCaptionBlockFactory)
-    faq = factory.SubFactory(FAQBlockFactory)
-
-    class Meta:
-        model = home_blocks.BodyStreamBlock
-
-
-# Pages -------------------------------------------------------------------------------------------
-
-
-class BasePageFactory(wagtail_factories.PageFactory):
-    """Pages are created live (``add_child`` saves them as published) in the parent's locale."""
-
-    title = factory.Sequence(lambda n: f"Pagina {n}")
-    introduction = factory.LazyAttribute(lambda page: f"Korte introductie bij {page.title}.")
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def _create_instance(cls, model_class, parent, kwargs):
-        if parent is not None and "locale" not in kwargs:
-            kwargs["locale"] = parent.locale
-        return super()._create_instance(model_class, parent, kwargs)
 
 
 class HomePageFactory(BasePageFactory):
@@ -202,8 +38,6 @@ class StandardPageFactory(BasePageFactory):
 
 
 def site_settings(site=None):
-    from wagtail.models import Site
-
     return SiteSettings.for_site(site or Site.objects.get(is_default_site=True))
 
 

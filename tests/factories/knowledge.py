@@ -13,6 +13,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from home.models import HomePage
 from knowledge.models import (
     KnowledgeIndexPage,
     KnowledgeItemPage,
@@ -30,7 +31,8 @@ from knowledge.models import (
     ThemePage,
 )
 
-from .home import BasePageFactory, BodyStreamBlockFactory, HomePage, dutch_home, locale, site_settings
+from .core import BasePageFactory, BodyStreamBlockFactory, locale
+from .home import dutch_home, site_settings
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

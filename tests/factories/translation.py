@@ -10,7 +10,7 @@ so a typo in a test fails loudly instead of quietly leaving Dutch text behind.
 from django.test import TestCase
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .home import locale
+from .core import locale
 
 
 def translate(page, strings=None, language_code="en", publish=True):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from home.caching import bump_content_version
+from core.caching import bump_content_version
 from tests.factories.knowledge import (
     KnowledgeItemPageFactory,
     MeetingPageFactory,

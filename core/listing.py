@@ -9,9 +9,10 @@ show them with a reset link.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 # The rendition every listing card shows. Templates use the same literal
@@ -61,14 +62,33 @@ def apply_filters(queryset, filters, params: QueryDict):
     return queryset
 
 
-def active_filter_links(filters, params: QueryDict):
+def selected_params(filters):
+    """A QueryDict of the filters in effect, the only parameters a listing's links carry.
+
+    Junk in the URL (``?utm_source=...``, ``?z=...``) is dropped: it neither reaches another
+    visitor through a cached fragment nor makes a new cache key.
+    """
+    params = QueryDict(mutable=True)
+    for listing_filter in filters:
+        if listing_filter.selected:
+            params[listing_filter.param] = listing_filter.selected
+    return params
+
+
+def listing_cache_key(filters, page_number):
+    """What a cached listing fragment depends on besides the page: its filters and page number."""
+    params = selected_params(filters)
+    params["page"] = str(page_number)
+    return params.urlencode()
+
+
+def active_filter_links(filters):
     """For each active filter, the query string that removes just that filter."""
     links = []
     for listing_filter in filters:
         if listing_filter.selected:
-            remaining = params.copy()
-            remaining.pop(listing_filter.param, None)
-            remaining.pop("page", None)
+            remaining = selected_params(filters)
+            remaining.pop(listing_filter.param)
             links.append(
                 {
                     "label": listing_filter.label,
@@ -79,25 +99,28 @@ def active_filter_links(filters, params: QueryDict):
     return links
 
 
-def paginate(request, queryset, per_page):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def requested_page_number(request):
-    page = request.GET.get("page", "")
-    return int(page) if page.isdigit() and int(page) > 0 else 1
+    """The ``page`` GET parameter as a number; 404 for anything but a plain positive number.
+
+    A missing or empty parameter is page 1. ``?page=0``, ``?page=-1``, ``?page=01`` or
+    ``?page=abc`` are not pages of anything, and answering them with page 1 or the last page
+    would hand crawlers an endless supply of URLs.
+    """
+    value = request.GET.get("page", "")
+    if value == "":
+        return 1
+    if not (value.isascii() and value.isdigit()) or value.startswith("0"):
+        raise Http404(_("Deze pagina bestaat niet."))
+    return int(value)
 
 
-def querystring_without_page(params: QueryDict):
-    remaining = params.copy()
-    remaining.pop("page", None)
-    return remaining.urlencode()
+def paginate(request, queryset, per_page):
+    """The requested page of ``queryset``; 404 when the number is malformed or past the end."""
+    number = requested_page_number(request)
+    try:
+        return Paginator(queryset, per_page).page(number)
+    except EmptyPage:
+        raise Http404(_("Deze pagina bestaat niet.")) from None
 
 
 def prefetch_card_renditions(*page_lists):

@@ -1,6 +1,6 @@
 """A short notation for StreamField content in the demo data.
 
-Each function returns a ``(block_type, value)`` pair for one block of ``home.blocks`` or
+Each function returns a ``(block_type, value)`` pair for one block of ``core.blocks`` or
 ``knowledge.models.common``. Images, documents and pages are named by a key (``Img("dorpshuis")``,
 ``Doc("checklist")``, ``PageAt("leernetwerk")``) because their database ids are only known while
 seeding; ``sync.stream`` turns the pairs into Wagtail's raw stream data with stable block ids.

@@ -7,8 +7,8 @@ from django.test import TestCase
 from wagtail.blocks import StructBlockValidationError
 from wagtail.rich_text import RichText
 
-from home.blocks import BodyStreamBlock
-from tests.factories.home import (
+from core.blocks import BodyStreamBlock
+from tests.factories.core import (
     CallToActionBlockFactory,
     DocumentListBlockFactory,
     FAQBlockFactory,
@@ -16,10 +16,9 @@ from tests.factories.home import (
     ImageWithCaptionBlockFactory,
     KeyFiguresBlockFactory,
     QuoteBlockFactory,
-    StandardPageFactory,
     TableWithCaptionBlockFactory,
-    dutch_home,
 )
+from tests.factories.home import StandardPageFactory, dutch_home
 
 BLOCKS = BodyStreamBlock().child_blocks
 

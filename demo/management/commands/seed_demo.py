@@ -2,7 +2,7 @@
 
 What it builds, below the Dutch home page that migration ``home/0002`` creates:
 
-- generated illustrations and two small documents (``home/demo/images.py``);
+- generated illustrations and two small documents (``demo/content/images.py``);
 - the partner organisations (``knowledge.Organisation`` snippets);
 - the index pages ``themas``, ``kennisbank``, ``pilots``, ``leernetwerk``, ``nieuws`` and
   ``subsidies``, and the standard pages ``over``, ``contact``, ``privacy`` and ``toegankelijkheid``;
@@ -13,11 +13,11 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
   taken from ``settings.BASE_URL``;
 - English translations made with wagtail-localize, as an editor would in the admin, for the home
   page, the index and standard pages, the themes, a few items, pilots and news, a meeting, a
-  subsidy scheme, and the organisations' descriptions (``home/demo/translate.py``);
+  subsidy scheme, and the organisations' descriptions (``demo/content/translate.py``);
 - with ``settings.SEED_DEMO_EDITOR`` (dev settings only): an editor account ``redacteur``.
 
 Running it again changes nothing: every object is found by its slug, title or username and only
-written when it differs from the demo data (see ``home/demo/sync.py``). The flip side: a demo page
+written when it differs from the demo data (see ``demo/content/sync.py``). The flip side: a demo page
 an editor changed is put back to the demo text on the next run. Each section runs in its own
 transaction, so an interrupted run leaves whole sections behind and the next run completes the rest.
 Dates that must stay in the future (upcoming meetings, open subsidies, running pilots) are set
@@ -39,12 +39,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
-from home.demo import images, meetings, news, organisations, pilots, site_pages, subsidies, themes
-from home.demo import translations as english
-from home.demo.blocks import document
-from home.demo.kennisbank import ITEMS
-from home.demo.sync import Resolver, Tally, stream, sync_object, sync_page
-from home.demo.translate import translate
+from core.sections import section_index_models
+from demo.content import images, meetings, news, organisations, pilots, site_pages, subsidies, themes
+from demo.content import translations as english
+from demo.content.blocks import document
+from demo.content.kennisbank import ITEMS
+from demo.content.sync import Resolver, Tally, stream, sync_object, sync_page
+from demo.content.translate import translate
 from home.models import FooterLink, HomePage, SiteSettings, StandardPage
 from knowledge.models import (
     KnowledgeIndexPage,
@@ -62,15 +63,6 @@ from knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
-
-INDEX_MODELS = {
-    "themas": ThemeIndexPage,
-    "kennisbank": KnowledgeIndexPage,
-    "pilots": PilotIndexPage,
-    "leernetwerk": MeetingIndexPage,
-    "nieuws": NewsIndexPage,
-    "subsidies": SubsidyIndexPage,
-}
 
 EDITOR_USERNAME = "redacteur"
 EDITOR_PASSWORD = "leefbaar-demo"
@@ -149,7 +141,7 @@ class Command(BaseCommand):
         return Organisation.objects.get(slug=slug, locale=self.dutch)
 
     def themes_for(self, slugs):
-        return [self.resolver.page(f"themas/{slug}") for slug in slugs]
+        return [self.resolver.page(f"{ThemeIndexPage.section_slug}/{slug}") for slug in slugs]
 
     def add_page(self, parent_path, model, data, tally, extra=None, keep=None):
         path = f"{parent_path}/{data['slug']}" if parent_path else data["slug"]
@@ -173,14 +165,16 @@ class Command(BaseCommand):
             sync_object(Organisation, {"slug": data["slug"], "locale": self.dutch}, values, tally)
 
     def seed_section_pages(self, tally):
-        for data in site_pages.INDEX_PAGES:
-            self.add_page("", INDEX_MODELS[data["slug"]], data, tally, extra={"show_in_menus": True})
+        # Every section the site declares, in menu order; the demo texts are found by slug.
+        texts = {data["slug"]: data for data in site_pages.INDEX_PAGES}
+        for model in section_index_models():
+            self.add_page("", model, texts[model.section_slug], tally, extra={"show_in_menus": True})
         for data in site_pages.STANDARD_PAGES:
             self.add_page("", StandardPage, data, tally, extra={"show_in_menus": False})
 
     def seed_themes(self, tally):
         for data in themes.THEMES:
-            self.add_page("themas", ThemePage, data, tally)
+            self.add_page(ThemeIndexPage.section_slug, ThemePage, data, tally)
 
     def seed_knowledge_items(self, tally):
         municipalities = {municipality.name: municipality for municipality in Municipality.objects.all()}
@@ -206,7 +200,7 @@ class Command(BaseCommand):
                 "from_lived_experience": "lived_experience" in sources,
                 "last_reviewed": data["last_reviewed"],
             }
-            self.add_page("kennisbank", KnowledgeItemPage, data, tally, extra=extra)
+            self.add_page(KnowledgeIndexPage.section_slug, KnowledgeItemPage, data, tally, extra=extra)
 
     def seed_pilots(self, tally):
         for data in pilots.PILOTS:
@@ -230,9 +224,14 @@ class Command(BaseCommand):
                 "contact_email": pilots.CONTACT_EMAIL,
                 "latitude": Decimal(latitude),
                 "longitude": Decimal(longitude),
-                "methods_used": [self.resolver.page(f"kennisbank/{slug}") for slug in data["methods_used"]],
+                "methods_used": [
+                    self.resolver.page(f"{KnowledgeIndexPage.section_slug}/{slug}")
+                    for slug in data["methods_used"]
+                ],
             }
-            self.add_page("pilots", PilotPage, data, tally, extra=extra, keep=self._keep_pilot_dates)
+            self.add_page(
+                PilotIndexPage.section_slug, PilotPage, data, tally, extra=extra, keep=self._keep_pilot_dates
+            )
 
     def _keep_pilot_dates(self, pilot):
         """Running and planned pilots keep their dates while those still fit their status."""
@@ -276,7 +275,7 @@ class Command(BaseCommand):
                 "report": data.get("report", ""),
             }
             keep = self._keep_upcoming_dates if "days_ahead" in data else None
-            self.add_page("leernetwerk", MeetingPage, data, tally, extra=extra, keep=keep)
+            self.add_page(MeetingIndexPage.section_slug, MeetingPage, data, tally, extra=extra, keep=keep)
 
     def _keep_upcoming_dates(self, meeting):
         if meeting.end < timezone.now():
@@ -299,7 +298,7 @@ class Command(BaseCommand):
             }
             # The date is set once, when the item is first seeded, like a real publication date.
             self.add_page(
-                "nieuws",
+                NewsIndexPage.section_slug,
                 NewsPage,
                 data,
                 tally,
@@ -319,7 +318,7 @@ class Command(BaseCommand):
                 "external_url": data["external_url"],
             }
             keep = self._keep_future_deadline if "deadline_days" in data else None
-            self.add_page("subsidies", SubsidyPage, data, tally, extra=extra, keep=keep)
+            self.add_page(SubsidyIndexPage.section_slug, SubsidyPage, data, tally, extra=extra, keep=keep)
 
     def _keep_future_deadline(self, scheme):
         return {"deadline": scheme.deadline} if scheme.deadline and scheme.deadline >= self.today else {}

@@ -1,0 +1,81 @@
+"""One content version for the whole site, and a cache for what many pages need.
+
+Menus, the footer, filter choices, the routing table, the list of private sections and the cached
+fragments of listings are the same for every visitor until an editor changes something. They are
+all kept under keys that include ``content_version()``, so nothing is ever deleted by name: a
+change mints a new version and every older entry becomes unreachable.
+
+Why a random token and not a counter: a counter kept in Django's cache can restart. The file
+cache implements ``incr()`` as get-then-set with the default timeout, and it culls a random third
+of its files when full, so a counter drops back to 1 and entries cached under the old 1 — a page
+that has since become private, say — come back. A version here is a fresh ``uuid4`` each time and
+is stored without a timeout. If the cache loses it anyway (a cull, a Redis eviction, a restart),
+the next read mints a new one: a lost version costs one re-render of everything, never a stale page.
+
+The models whose changes bump the version declare it with ``@bumps_content_version``; Wagtail's own
+page signals and models are connected in ``CoreConfig.ready``.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+CONTENT_VERSION_KEY = "content-version"
+CACHE_SECONDS = 60 * 60
+
+# The models registered by ``bumps_content_version``, for the tests and for a reader.
+CONTENT_MODELS = []
+
+
+def _new_version():
+    return uuid.uuid4().hex
+
+
+def content_version():
+    """A token that changes whenever published content may have changed. Never repeats."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # ``add`` keeps a version another process set in the meantime; either one is new.
+        cache.add(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY) or _new_version()
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Start a new content version, now and again once the current transaction commits.
+
+    The first bump makes the change visible at once to this process (and to tests, which run inside
+    a transaction). The second one, after the commit, discards anything another process cached from
+    the data it read before the commit.
+    """
+    cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+    transaction.on_commit(lambda: cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None))
+
+
+def bumps_content_version(model):
+    """Class decorator: saving or deleting a ``model`` changes what pages show.
+
+    ``@bumps_content_version`` on a snippet, a setting or any model that menus, filters or cards
+    read is all a new app needs to keep the cache honest.
+    """
+    for signal in (post_save, post_delete):
+        signal.connect(
+            bump_content_version,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"content-version-{model._meta.label}-{signal!r}",
+        )
+    CONTENT_MODELS.append(model)
+    return model
+
+
+def cached(name, compute):
+    """``compute()``, kept until the content changes. ``name`` must say everything it depends on."""
+    key = f"{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value

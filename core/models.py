@@ -1,0 +1,138 @@
+"""Page base classes every page type of the site builds on. Both are abstract: no tables.
+
+``BasePage`` gives every page type the fields a listing, a search result and a social preview
+need (a plain-language introduction and a listing image), puts the content version in its cache
+key, and serves with revalidation headers (see ``core.http``). ``ListingPage`` adds GET-parameter
+filters and pagination for index pages whose children are listed.
+"""
+
+from django.db import models
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .caching import content_version
+from .http import serve_with_revalidation
+from .listing import (
+    active_filter_links,
+    apply_filters,
+    listing_cache_key,
+    paginate,
+    prefetch_card_renditions,
+    requested_page_number,
+    selected_params,
+)
+from .visibility import visible
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    SynchronizedField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class BasePage(Page):
+    """Fields and behaviour every page on the site shares."""
+
+    introduction = models.TextField(
+        _("introductie"),
+        blank=True,
+        help_text=_(
+            "Twee of drie zinnen in eenvoudige taal (B1). Staat ook in overzichten en zoekresultaten."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding in overzichten"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("listing_image"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("introduction"),
+        SynchronizedField("listing_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_cache_key_components(self):
+        # Every {% wagtailpagecache %} fragment varies on the content version through this, so
+        # a publish anywhere (a card, a menu entry, a view restriction) refreshes every page.
+        return [*super().get_cache_key_components(), content_version()]
+
+    def serve(self, request, *args, **kwargs):
+        return serve_with_revalidation(
+            request, self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
+        )
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+
+class ListingPage(BasePage):
+    """An index page whose children are listed, filtered by GET parameters and paginated."""
+
+    per_page = 12
+    listing_model = None  # the page type listed, set by each index page
+    listing_order = ("-first_published_at",)
+    listing_select_related = ()
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self, request):
+        """The visible children of this page, with what a listing card shows loaded up front."""
+        return (
+            visible(self.listing_model.objects.child_of(self))
+            .defer_streamfields()
+            .select_related("listing_image", *self.listing_select_related)
+            .order_by(*self.listing_order)
+        )
+
+    def get_filters(self, request):
+        return []
+
+    def prepare_cards(self, pages):
+        """Attach what the cards show besides the pages' own fields; ``pages`` is a list."""
+        return pages
+
+    def get_results(self, request, queryset):
+        items = paginate(request, queryset, self.per_page)
+        # One query for the card images of the whole page, however many cards it has.
+        (cards,) = prefetch_card_renditions(items.object_list)
+        items.object_list = self.prepare_cards(cards)
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_number = requested_page_number(request)  # 404 for a malformed number, before anything
+        filters = self.get_filters(request)
+        queryset = apply_filters(self.get_listing_queryset(request), filters, request.GET)
+        context.update(
+            {
+                "filters": filters,
+                "active_filters": active_filter_links(filters),
+                # Lazy: the template caches the rendered results, and a cached fragment needs
+                # no query at all (see includes/listing.html). A page past the end raises 404.
+                "items": SimpleLazyObject(lambda: self.get_results(request, queryset)),
+                "listing_query": selected_params(filters),
+                "listing_cache_key": listing_cache_key(filters, page_number),
+                # For the <title>, which must not force the lazy results above.
+                "page_number": page_number,
+            }
+        )
+        return context

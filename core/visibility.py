@@ -1,0 +1,50 @@
+"""What a visitor may see: live pages outside private sections, in the language they read.
+
+Every listing, section, search, feed and sitemap narrows its pages through ``visible()``, so there
+is one rule and one place to change it. A page is private when it or an ancestor has a view
+restriction (a password, a login, a group); Wagtail's ``PageQuerySet.public()`` runs a query for
+the restrictions on every call, so ``private_pages_q()`` keeps their tree paths in the cache under
+the content version, which every saved or deleted restriction changes (see ``core.caching``).
+"""
+
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, PageViewRestriction
+
+from .caching import cached
+
+
+def _private_sections():
+    return cached(
+        "private-sections",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+
+
+def private_pages_q():
+    """Matches every page in a private section: Wagtail's ``private_q()`` without its query."""
+    q = Q()
+    for path, depth in _private_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+def visible(queryset):
+    """The live pages of ``queryset`` that anyone may see (no view restriction on the way)."""
+    return queryset.live().exclude(private_pages_q())
+
+
+def is_private(page):
+    """True when ``page`` or one of its ancestors has a view restriction."""
+    return any(page.path.startswith(path) for path, _depth in _private_sections())
+
+
+def active_locale_id():
+    """The id of the active language's Locale, like ``Locale.get_active()`` without its query."""
+    ids = cached("locale-ids", lambda: dict(Locale.objects.values_list("language_code", "pk")))
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        language = None
+    return ids.get(language) or Locale.get_default().pk
