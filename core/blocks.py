@@ -4,8 +4,8 @@ Each block names an icon (for the editor's block picker), a template under
 ``site/templates/blocks/`` and a ``preview_value`` so the admin can show it before an editor
 picks it. Images use ``ImageChooserBlock`` with separate alt-text and caption fields rather than
 Wagtail's ``ImageBlock``: wagtail-localize crashes on ``ImageBlock`` when a page is submitted for
-translation (wagtail-localize issues 849 and 853; see docs/pitfalls.md). Links use ``URLBlock`` so URLs never land in a
-translator's file.
+translation (wagtail-localize issues 849 and 853; see docs/pitfalls.md). Links use ``URLBlock``
+so URLs never land in a translator's file.
 """
 
 from django.core.exceptions import ValidationError

@@ -15,6 +15,8 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+MAX_PAGE_DIGITS = 9
+
 # The rendition every listing card shows. Templates use the same literal
 # (``{% image item.listing_image fill-640x360 alt="" %}``): change both together.
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -109,7 +111,8 @@ def requested_page_number(request):
     value = request.GET.get("page", "")
     if value == "":
         return 1
-    if not (value.isascii() and value.isdigit()) or value.startswith("0"):
+    # No listing has a billion pages; the length check also keeps int() from refusing 4,300 digits.
+    if not (value.isascii() and value.isdigit()) or value.startswith("0") or len(value) > MAX_PAGE_DIGITS:
         raise Http404(_("Deze pagina bestaat niet."))
     return int(value)
 

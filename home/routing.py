@@ -4,11 +4,13 @@ Wagtail's ``Page.route`` walks the tree one level at a time and asks the databas
 (the child, then its specific type). A knowledge item at ``/kennisbank/<item>/`` cost five queries
 before its own code ran. The home page instead looks the URL up in a table of its descendants'
 ``url_path``s, kept in the cache until the content version changes (see ``core/caching.py``),
-and hands over to the deepest matching page's own ``route`` — so routable pages (the news RSS feed)
-and the live/draft checks behave exactly as before.
+and hands over to the deepest matching page's own ``route`` (or to the first routable page on the
+way) — so routable pages (the news RSS feed) and the live/draft checks behave exactly as before.
+``tests/demo/test_routing.py`` compares it with Wagtail's own routing on every page of the demo.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from core.caching import cached
@@ -27,25 +29,35 @@ def _url_path_table(home):
 
 
 def find_descendant(home, path_components):
-    """The deepest descendant of ``home`` whose URL starts with ``path_components``, and the rest.
+    """The descendant of ``home`` that must route ``path_components``, and the rest of the path.
 
+    That is the deepest page whose URL starts with the path, unless a routable page lies on the
+    way: Wagtail asks a routable page for its own sub-paths before its children (the news index's
+    ``rss/`` wins over a news item with the slug ``rss``), so that page gets the rest of the path.
     Returns ``(None, path_components)`` when nothing matches or the table is out of date (a page
     deleted since it was built), so the caller can fall back to Wagtail's own routing.
     """
     table = _url_path_table(home)
-    for depth in range(len(path_components), 0, -1):
+    match = None
+    for depth in range(1, len(path_components) + 1):
         url_path = home.url_path + "/".join(path_components[:depth]) + "/"
-        if url_path in table:
-            pk, content_type_id = table[url_path]
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is None:
-                break
-            pages = model.objects.filter(pk=pk)
-            if hasattr(model, "listing_image"):
-                # The page's own image is in its social preview (og:image) on every request.
-                pages = pages.select_related("listing_image")
-            page = pages.first()
-            if page is None:
-                break
-            return page, path_components[depth:]
-    return None, path_components
+        if url_path not in table:
+            break
+        pk, content_type_id = table[url_path]
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            return None, path_components
+        match = (model, pk, depth)
+        if issubclass(model, RoutablePageMixin) and depth < len(path_components):
+            break
+    if match is None:
+        return None, path_components
+    model, pk, depth = match
+    pages = model.objects.filter(pk=pk)
+    if hasattr(model, "listing_image"):
+        # The page's own image is in its social preview (og:image) on every request.
+        pages = pages.select_related("listing_image")
+    page = pages.first()
+    if page is None:
+        return None, path_components
+    return page, path_components[depth:]

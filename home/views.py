@@ -9,13 +9,15 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from core.http import add_cache_headers
+
 from .sitemaps import AllLanguagesSitemap
 
 
 @require_GET
-@cache_control(public=True, max_age=3600)
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap})
+    # Revalidated like the pages it lists, so an unpublished page leaves it at once.
+    return add_cache_headers(request, wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap}))
 
 
 @require_GET

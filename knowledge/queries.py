@@ -24,10 +24,10 @@ def home_page_sections(home):
         _cards(ThemePage, locale_id).order_by("path"),
         _cards(NewsPage, locale_id).order_by("-date", "-pk")[:3],
         MeetingPage.upcoming(_cards(MeetingPage, locale_id)).order_by("start", "pk")[:3],
-        _cards(PilotPage, locale_id).select_related("municipality").order_by("-start_date", "title")[:3],
+        _cards(PilotPage, locale_id).select_related("municipality").order_by(*PilotPage.newest_first)[:3],
         _cards(SubsidyPage, locale_id)
         .filter(status=SubsidyPage.Status.OPEN)
-        .order_by("deadline", "title")[:3],
+        .order_by(SubsidyPage.soonest_deadline_first, "title")[:3],
     )
     return {
         "themes": themes,

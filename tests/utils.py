@@ -112,3 +112,55 @@ def listed(response, pages):
     """Titles of those ``pages`` that the listing links to from its main content."""
     linked = {path_of(href) for href in hrefs(response, within="main")}
     return {page.title for page in pages if page.url in linked}
+
+
+def _text(element):
+    return " ".join(element.get_text(" ").split())
+
+
+def _main(response):
+    main = soup(response).find("main")
+    if main is None:
+        raise AssertionError("The page has no <main> landmark")
+    return main
+
+
+def facts(response):
+    """``{term: description}`` of the description lists in ``<main>`` (a page's facts, a byline).
+
+    A value the reader should find next to its label is only really shown when it is there: the
+    same words in the title, the kicker or the footer prove nothing about the facts.
+    """
+    found = {}
+    for term in _main(response).find_all("dt"):
+        description = term.find_next_sibling("dd")
+        if description is None:
+            raise AssertionError(f"The term {_text(term)!r} has no description")
+        label = _text(term)
+        if label in found:
+            raise AssertionError(f"The term {label!r} appears twice in <main>")
+        found[label] = _text(description)
+    return found
+
+
+def card_titles(response, section=None):
+    """The headings of the cards (``<article>``) in ``<main>``, in the order a reader meets them.
+
+    With ``section``, only the cards of the part of the page labelled by the heading with exactly
+    that text (``aria-labelledby``), so a page with several lists can be read one list at a time.
+    """
+    scope = _main(response)
+    if section is not None:
+        headings = [h for h in scope.find_all(re.compile(r"^h[1-6]$"), id=True) if _text(h) == section]
+        if len(headings) != 1:
+            raise AssertionError(f"Expected one heading {section!r} in <main>, found {len(headings)}")
+        scope = scope.find(attrs={"aria-labelledby": headings[0]["id"]})
+        if scope is None:
+            raise AssertionError(f"Nothing on the page is labelled by the heading {section!r}")
+    titles = []
+    for card in scope.find_all("article"):
+        heading = card.find(re.compile(r"^h[1-6]$"))
+        if heading is None:
+            raise AssertionError("A card has no heading")
+        titles.append(_text(heading))
+    return titles

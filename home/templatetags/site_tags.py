@@ -7,7 +7,7 @@ of the site, the language and that version: a warm page renders its shell withou
 publish makes every key stale at once. Only plain data is cached, never rendered
 page content, so a draft or a preview cannot leak to visitors through it.
 
-Language links and the ``hreflang`` alternates in the head come from one query per request (the
+Language links and the ``hreflang`` alternates in the head come from one cached query (the
 page's live translations together with the home pages of every language) and are remembered on
 the request, so the head and the header share them. ``page.localized`` is never used: it queries
 on every access.
@@ -26,7 +26,7 @@ from wagtail.models import Page, Site
 from core.caching import cached
 from core.http import same_site_path
 from core.sections import section_names
-from core.visibility import visible
+from core.visibility import is_private, visible
 from home.models import SiteSettings
 
 register = template.Library()
@@ -133,7 +133,8 @@ def _footer_links(request, site_settings, language):
     for link in links:
         text, text_language = getattr(link, own_label), language
         if link.page_id:
-            target = translated.get(link.page.translation_key) or (link.page if link.page.live else None)
+            fallback = link.page if link.page.live and not is_private(link.page) else None
+            target = translated.get(link.page.translation_key) or fallback
             if target is None:
                 continue
             url = target.get_url(request)
@@ -194,26 +195,10 @@ def language_links(context):
         return request._site_language_links
     page = context.get("page")
     site = Site.find_for_request(request)
-    root_paths = _root_paths(site)
     current = _language()
     is_page = isinstance(page, Page) and page.pk is not None
 
-    # The page's live translations and the home pages of all languages, in one query.
-    lookup = Q(depth=2, url_path__in=root_paths.values())
-    if is_page:
-        lookup |= Q(translation_key=page.translation_key)
-    pages = list(Page.objects.live().filter(lookup).select_related("locale"))
-    homes = {
-        p.locale.language_code: p
-        for p in pages
-        if p.depth == 2 and root_paths.get(p.locale.language_code) == p.url_path
-    }
-    translations = (
-        {p.locale.language_code: p for p in pages if p.translation_key == page.translation_key}
-        if is_page
-        else {}
-    )
-
+    homes, translations = _language_urls(request, site, page.translation_key if is_page else None)
     query = request.GET.urlencode()
     links, alternates = [], []
     for code, _name in settings.LANGUAGES:
@@ -226,11 +211,11 @@ def language_links(context):
         if code == current:
             link["url"] = same_site_path(request)
         elif code in translations:
-            link["url"] = translations[code].get_url(request) + (f"?{query}" if query else "")
+            link["url"] = translations[code]["url"] + (f"?{query}" if query else "")
         elif not is_page and _translatable_view(request):
             link["url"] = translate_url(same_site_path(request), code)
         elif code in homes:
-            link["url"] = homes[code].get_url(request)
+            link["url"] = homes[code]
             link["is_fallback"] = True
             # Said in the language of the link: that is the language its reader understands.
             with translation.override(code):
@@ -244,7 +229,7 @@ def language_links(context):
             continue
         links.append(link)
         if code in translations:
-            alternates.append({"hreflang": code, "url": translations[code].get_full_url(request)})
+            alternates.append({"hreflang": code, "url": translations[code]["full_url"]})
     default = next((a for a in alternates if a["hreflang"] == settings.LANGUAGE_CODE), None)
     if default and len(alternates) > 1:
         alternates.append({"hreflang": "x-default", "url": default["url"]})
@@ -252,6 +237,35 @@ def language_links(context):
         alternates = []  # a page in one language has nothing to point search engines to
     request._site_language_links = {"links": links, "alternates": alternates}
     return request._site_language_links
+
+
+def _language_urls(request, site, translation_key):
+    """``(homes, translations)``: the URL of each language's home page, and the URLs of the live
+    translations of the page with ``translation_key`` (``{code: {"url", "full_url"}}``).
+
+    One query, kept under the content version: publishing or unpublishing a translation, or a
+    new locale, makes a new one.
+    """
+
+    def compute():
+        root_paths = _root_paths(site)
+        lookup = Q(depth=2, url_path__in=root_paths.values())
+        if translation_key:
+            lookup |= Q(translation_key=translation_key)
+        pages = list(visible(Page.objects.filter(lookup)).select_related("locale"))
+        homes = {
+            p.locale.language_code: p.get_url(request)
+            for p in pages
+            if p.depth == 2 and root_paths.get(p.locale.language_code) == p.url_path
+        }
+        translations = {
+            p.locale.language_code: {"url": p.get_url(request), "full_url": p.get_full_url(request)}
+            for p in pages
+            if translation_key and p.translation_key == translation_key
+        }
+        return homes, translations
+
+    return cached(f"language-urls:{site.pk if site else 0}:{translation_key or '-'}", compute)
 
 
 def _translatable_view(request):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.caching import cached
 from core.listing import ListingFilter
+from core.visibility import visible
 
 from .organisations import SOURCE_LOCALE, Municipality, Organisation
 from .themes import ThemePage
@@ -17,8 +18,7 @@ def theme_filter(locale_id):
     themes = cached(
         f"theme-choices:{locale_id}",
         lambda: list(
-            ThemePage.objects.live()
-            .filter(locale_id=locale_id)
+            visible(ThemePage.objects.filter(locale_id=locale_id))
             .order_by("path")
             .values_list("slug", "title", "translation_key")
         ),

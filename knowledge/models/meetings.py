@@ -167,7 +167,6 @@ class MeetingIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     subpage_types = ["knowledge.MeetingPage"]
     max_count_per_parent = 1
     listing_model = MeetingPage
-    listing_order = ("start",)
 
     class Meta:
         verbose_name = _("leernetwerk")

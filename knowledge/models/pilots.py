@@ -25,7 +25,9 @@ class PilotPage(ThemeTaggedMixin, BasePage):
     """One pilot: where, what, with whom, and the lessons other municipalities can use."""
 
     theme_section = "pilots"
-    theme_section_order = ("-start_date", "title")
+    # A pilot without a start date goes last on every database (SQLite and PostgreSQL differ).
+    newest_first = (models.F("start_date").desc(nulls_last=True), "title")
+    theme_section_order = newest_first
     theme_section_select_related = ("municipality",)
 
     class Status(models.TextChoices):
@@ -163,7 +165,7 @@ class PilotIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     subpage_types = ["knowledge.PilotPage"]
     max_count_per_parent = 1
     listing_model = PilotPage
-    listing_order = ("-start_date", "title")
+    listing_order = PilotPage.newest_first
     listing_select_related = ("municipality", "supporting_organisation")
 
     class Meta:

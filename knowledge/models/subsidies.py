@@ -70,6 +70,9 @@ class SubsidyPage(BasePage):
         verbose_name = _("subsidieregeling")
         verbose_name_plural = _("subsidieregelingen")
 
+    # A scheme without a deadline goes after those with one, on every database.
+    soonest_deadline_first = models.F("deadline").asc(nulls_last=True)
+
     @property
     def deadline_passed(self):
         return bool(self.deadline and self.deadline < timezone.localdate())
@@ -86,7 +89,7 @@ class SubsidyIndexPage(SectionIndexMixin, ListingPage):
     subpage_types = ["knowledge.SubsidyPage"]
     max_count_per_parent = 1
     listing_model = SubsidyPage
-    listing_order = ("deadline", "title")
+    listing_order = (SubsidyPage.soonest_deadline_first, "title")
 
     class Meta:
         verbose_name = _("overzicht subsidies")
@@ -101,7 +104,7 @@ class SubsidyIndexPage(SectionIndexMixin, ListingPage):
             super()
             .get_listing_queryset(request)
             .alias(status_rank=status_rank)
-            .order_by("status_rank", "deadline", "title")
+            .order_by("status_rank", *self.listing_order)
         )
 
     def get_filters(self, request):

@@ -19,7 +19,7 @@ from core.blocks import BodyStreamBlock
 from core.listing import prefetch_card_renditions
 from core.models import BasePage
 from core.sections import SectionIndexMixin
-from core.visibility import visible
+from core.visibility import is_private, visible
 
 from ..blocks import ThemeQuestionBlock
 
@@ -105,12 +105,14 @@ def _localise_themes(theme_lists, locale_id):
     """Replace main-language themes by their live translations in ``locale_id`` (one query)."""
     themes = [theme for themes in theme_lists for theme in themes]
     if all(theme.locale_id == locale_id for theme in themes):
-        return [[theme for theme in themes if theme.live] for themes in theme_lists]
+        return [[theme for theme in themes if theme.live and not is_private(theme)] for themes in theme_lists]
     translated = {
         theme.translation_key: theme
-        for theme in ThemePage.objects.live()
-        .filter(locale_id=locale_id, translation_key__in={theme.translation_key for theme in themes})
-        .defer_streamfields()
+        for theme in visible(
+            ThemePage.objects.filter(
+                locale_id=locale_id, translation_key__in={theme.translation_key for theme in themes}
+            )
+        ).defer_streamfields()
     }
     return [
         [translated[theme.translation_key] for theme in themes if theme.translation_key in translated]

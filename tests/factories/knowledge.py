@@ -56,7 +56,7 @@ def municipality(name):
 
 class ThemeIndexPageFactory(BasePageFactory):
     title = "Thema's"
-    slug = "themas"
+    slug = ThemeIndexPage.section_slug
     show_in_menus = True
 
     class Meta:
@@ -65,7 +65,7 @@ class ThemeIndexPageFactory(BasePageFactory):
 
 class KnowledgeIndexPageFactory(BasePageFactory):
     title = "Kennisbank"
-    slug = "kennisbank"
+    slug = KnowledgeIndexPage.section_slug
     show_in_menus = True
 
     class Meta:
@@ -74,7 +74,7 @@ class KnowledgeIndexPageFactory(BasePageFactory):
 
 class PilotIndexPageFactory(BasePageFactory):
     title = "Pilots"
-    slug = "pilots"
+    slug = PilotIndexPage.section_slug
     show_in_menus = True
 
     class Meta:
@@ -83,7 +83,7 @@ class PilotIndexPageFactory(BasePageFactory):
 
 class MeetingIndexPageFactory(BasePageFactory):
     title = "Leernetwerk"
-    slug = "leernetwerk"
+    slug = MeetingIndexPage.section_slug
     show_in_menus = True
 
     class Meta:
@@ -92,7 +92,7 @@ class MeetingIndexPageFactory(BasePageFactory):
 
 class NewsIndexPageFactory(BasePageFactory):
     title = "Nieuws"
-    slug = "nieuws"
+    slug = NewsIndexPage.section_slug
     show_in_menus = True
 
     class Meta:
@@ -101,7 +101,7 @@ class NewsIndexPageFactory(BasePageFactory):
 
 class SubsidyIndexPageFactory(BasePageFactory):
     title = "Subsidies"
-    slug = "subsidies"
+    slug = SubsidyIndexPage.section_slug
     show_in_menus = True
 
     class Meta:

@@ -125,13 +125,3 @@ class EditorChangesShowAtOnceTests(WagtailTestUtils, TestCase):
         response = self.client.get("/")
         self.assertTrue(links_to(response, "/over/", within="header"))
         self.assertContains(response, "Over het programma")
-
-    def test_an_unpublished_page_leaves_the_menu_on_the_next_page_view(self):
-        page = StandardPageFactory(
-            parent=self.home, title="Over het programma", slug="over", show_in_menus=True
-        )
-        self.assertTrue(links_to(self.client.get("/"), "/over/", within="header"))
-
-        page.unpublish()
-
-        self.assertFalse(links_to(self.client.get("/"), "/over/", within="header"))

@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 
 from django.test import RequestFactory, TestCase
 from django.utils import translation
-from wagtail.models import PageViewRestriction
 
 from home.views import server_error
 from tests.factories.home import StandardPageFactory, dutch_home
@@ -20,12 +19,6 @@ class SitemapTests(TestCase):
     def setUpTestData(cls):
         home = dutch_home()
         about = StandardPageFactory(parent=home, title="Over ons", slug="over-ons")
-        StandardPageFactory(parent=home, title="Nog niet klaar", slug="concept", live=False)
-        private = StandardPageFactory(parent=home, title="Alleen voor het team", slug="intern")
-        StandardPageFactory(parent=private, title="Notulen", slug="notulen")
-        PageViewRestriction.objects.create(
-            page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
-        )
         translate(home, {"Leefbaarheid Gelderland": "Livability Gelderland"})
         translate(about, {"Over ons": "About us"})
 
@@ -40,13 +33,6 @@ class SitemapTests(TestCase):
 
         for expected in ("/", "/over-ons/", "/en/", "/en/over-ons/"):
             self.assertIn(expected, paths)
-
-    def test_leaves_out_drafts_and_private_pages(self):
-        paths = self.sitemap_paths()
-
-        self.assertNotIn("/concept/", paths)
-        self.assertNotIn("/intern/", paths)
-        self.assertNotIn("/intern/notulen/", paths)
 
     def test_lists_each_page_once(self):
         paths = self.sitemap_paths()
