@@ -10,6 +10,7 @@ way) — so routable pages (the news RSS feed) and the live/draft checks behave 
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
@@ -20,20 +21,31 @@ def _url_path_table(home):
     return cached(
         f"url-paths:{home.pk}",
         lambda: {
-            url_path: (pk, content_type_id)
-            for url_path, pk, content_type_id in Page.objects.filter(
+            url_path: (pk, content_type_id, live)
+            for url_path, pk, content_type_id, live in Page.objects.filter(
                 path__startswith=home.path, depth__gt=home.depth
-            ).values_list("url_path", "pk", "content_type_id")
+            ).values_list("url_path", "pk", "content_type_id", "live")
         },
     )
+
+
+def _has_route(model, path_components):
+    """True when the routable page type ``model`` has a sub-path route for ``path_components``."""
+    if not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Resolver404:
+        return False
+    return True
 
 
 def find_descendant(home, path_components):
     """The descendant of ``home`` that must route ``path_components``, and the rest of the path.
 
-    That is the deepest page whose URL starts with the path, unless a routable page lies on the
-    way: Wagtail asks a routable page for its own sub-paths before its children (the news index's
-    ``rss/`` wins over a news item with the slug ``rss``), so that page gets the rest of the path.
+    That is the deepest page whose URL starts with the path, unless a live routable page on the
+    way has a route for the rest: Wagtail asks a routable page for its own sub-paths before its
+    children (the news index's ``rss/`` wins over a news item with the slug ``rss``).
     Returns ``(None, path_components)`` when nothing matches or the table is out of date (a page
     deleted since it was built), so the caller can fall back to Wagtail's own routing.
     """
@@ -43,12 +55,12 @@ def find_descendant(home, path_components):
         url_path = home.url_path + "/".join(path_components[:depth]) + "/"
         if url_path not in table:
             break
-        pk, content_type_id = table[url_path]
+        pk, content_type_id, live = table[url_path]
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             return None, path_components
         match = (model, pk, depth)
-        if issubclass(model, RoutablePageMixin) and depth < len(path_components):
+        if live and depth < len(path_components) and _has_route(model, path_components[depth:]):
             break
     if match is None:
         return None, path_components
