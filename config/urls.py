@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from newsletter import views as newsletter_views
 from search import views as search_views
 
 # Outside the language prefix: machine-read URLs that must not move with the reader's language.
@@ -18,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
+    # RFC 8058 one-click unsubscribe: mail clients POST here without cookies (List-Unsubscribe-Post).
+    path("kwartaalupdate/afmelden/<str:token>/", newsletter_views.unsubscribe, name="newsletter_one_click"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -31,6 +34,8 @@ if settings.DEBUG:
 # Dutch without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "zoeken/"), search_views.search, name="search"),
+    # The same prefix as the archive page (its slug is synchronised across languages).
+    path("kwartaalupdate/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

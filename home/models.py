@@ -57,6 +57,7 @@ class HomePage(BasePage):
         "knowledge.MeetingIndexPage",
         "knowledge.NewsIndexPage",
         "knowledge.SubsidyIndexPage",
+        "newsletter.NewsletterIndexPage",
         "home.StandardPage",
     ]
 

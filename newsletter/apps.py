@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsletterConfig(AppConfig):
-    """The kwartaalupdate. Its models arrive with the newsletter issue; the app fixes the layout."""
+    """The kwartaalupdate: subscribers, issues assembled from the quarter, MJML e-mail, delivery."""
 
     name = "newsletter"
     verbose_name = _("Kwartaalupdate")

@@ -5,10 +5,12 @@ Everything that differs between a laptop, CI and production comes from the envir
 """
 
 import os
+import re
 import time
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -178,10 +180,36 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
+# Empty: each settings module chooses its default (files in dev, memory in tests, SMTP in
+# production); set it to override that, e.g. to send through a real SMTP server from dev or tests.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Team Leefbaarheid <leefbaarheid@gelderland.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Sending the kwartaalupdate (newsletter/delivery.py).
+# Messages per second per worker; 0: as fast as the SMTP server takes them.
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "0"))
+# Rows a worker claims (and sends over one SMTP connection) at a time.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+# Tries per recipient on temporary failures (4xx) before the delivery is given up as failed.
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "6"))
+# First wait after a temporary failure, in seconds; it doubles with every further attempt.
+NEWSLETTER_RETRY_DELAY = float(os.environ.get("NEWSLETTER_RETRY_DELAY", "300"))
+# Permanent refusals (5xx) after which a subscriber is marked bounced and gets no more issues.
+NEWSLETTER_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_BOUNCE_LIMIT", "3"))
+# Seconds after which rows claimed by a worker that died are taken over by another one.
+NEWSLETTER_CLAIM_TIMEOUT = float(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "600"))
+
+# One rate limit for every public form (core/ratelimit.py): POSTs per client, "10/m" is ten a
+# minute (also "/s", "/h", "/d", "30/5m"); "0" turns it off.
+FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "10/m").strip()
+# Empty: the client is REMOTE_ADDR. Behind a proxy, the META key of the header it writes, e.g.
+# HTTP_X_FORWARDED_FOR; its last entry is used. Never set it without a proxy that writes the header.
+FORM_RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("FORM_RATE_LIMIT_CLIENT_IP_HEADER", "").strip()
+if FORM_RATE_LIMIT not in ("", "0") and not re.fullmatch(r"\d+/\d*[smhd]", FORM_RATE_LIMIT):
+    raise ImproperlyConfigured(f'FORM_RATE_LIMIT must look like "10/m" or be "0", not {FORM_RATE_LIMIT!r}')
 
 WAGTAIL_SITE_NAME = "Leefbaarheid Gelderland"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -5,7 +5,8 @@ from .base import STATIC_ROOT, VAR_DIR, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+# EMAIL_BACKEND in the environment (read by base.py) wins over this default.
+EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.filebased.EmailBackend"  # noqa: F405
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 # Background work runs inside the request locally, so nobody has to start a worker to try things.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -6,7 +6,8 @@ from .base import STATIC_ROOT
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# EMAIL_BACKEND in the environment (read by base.py) wins over this default.
+EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.locmem.EmailBackend"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -104,6 +104,15 @@ INDEX_PAGES = [
             "Zie wie de subsidie geeft, voor wie hij is en tot wanneer u kunt aanvragen."
         ),
     },
+    {
+        "slug": "kwartaalupdate",
+        "title": "Kwartaalupdate",
+        "image": "nieuws",
+        "introduction": (
+            "Elk kwartaal een e-mail met de bijeenkomsten, pilots, regelingen en cijfers van dat "
+            "kwartaal. Lees hier de vorige nummers of meld u aan."
+        ),
+    },
 ]
 
 STANDARD_PAGES = [

@@ -109,6 +109,13 @@ PAGES = {
             "better place to live. See who provides the grant, who it is for and the deadline."
         ),
     },
+    "kwartaalupdate": {
+        "title": "Quarterly update",
+        "introduction": (
+            "Every quarter an e-mail with that quarter's meetings, pilots, grants and figures. Read the "
+            "earlier issues here or subscribe."
+        ),
+    },
     "over": {
         "title": "About the programme",
         "introduction": (

@@ -30,9 +30,11 @@ from knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from newsletter.models import NewsletterIndexPage
 
 from .core import BasePageFactory, BodyStreamBlockFactory, locale
 from .home import dutch_home, site_settings
+from .newsletter import NewsletterIndexPageFactory
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -209,6 +211,7 @@ class SiteTree:
     meeting_index: MeetingIndexPage
     news_index: NewsIndexPage
     subsidy_index: SubsidyIndexPage
+    newsletter_index: NewsletterIndexPage
     themes: dict  # slug -> ThemePage
 
 
@@ -233,5 +236,6 @@ def build_site(theme_slugs=tuple(THEME_TITLES)):
         meeting_index=MeetingIndexPageFactory(parent=home),
         news_index=NewsIndexPageFactory(parent=home),
         subsidy_index=SubsidyIndexPageFactory(parent=home),
+        newsletter_index=NewsletterIndexPageFactory(parent=home),
         themes=themes,
     )

@@ -1,0 +1,171 @@
+"""Admin screens for the kwartaalupdate: putting an issue together and trying it out.
+
+- On the archive page, "Kwartaalupdate samenstellen" asks for a quarter and a language and, on
+  POST, makes a draft issue from that quarter's pages (``newsletter.assembly``), then opens it.
+- On an issue, "Testmail versturen" sends the e-mail to addresses typed in, with "[Test]" before
+  the subject, so an editor sees it in a real mail client before the real send. The links in a
+  test mail are samples: a test recipient is no subscriber and gets no personal links.
+
+Both only change anything on POST; GET shows the form. Who may not add issues to the archive, or
+edit the issue, is turned away (PermissionDenied: Wagtail's admin sends them to the dashboard).
+"""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin import widgets as wagtailadmin_widgets
+
+from ..assembly import AssemblyError, assemble_issue, current_quarter
+from ..models import NewsletterIndexPage, NewsletterIssuePage
+from ..rendering import personalise, render_issue
+
+MAX_TEST_ADDRESSES = 10
+TEST_PREFIX = "[Test] "
+
+
+class AssembleForm(forms.Form):
+    quarter = forms.CharField(
+        label=gettext_lazy("Kwartaal"), max_length=7, help_text=gettext_lazy("Bijvoorbeeld 2026-Q4.")
+    )
+
+
+class TestSendForm(forms.Form):
+    addresses = forms.CharField(
+        label=gettext_lazy("E-mailadressen"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Eén of meer adressen, gescheiden door komma's of op nieuwe regels. Hoogstens 10."
+        ),
+    )
+
+    def clean_addresses(self):
+        addresses = [part for part in re.split(r"[\s,;]+", self.cleaned_data["addresses"]) if part]
+        if not addresses:
+            raise ValidationError(_("Vul minstens één e-mailadres in."))
+        if len(addresses) > MAX_TEST_ADDRESSES:
+            raise ValidationError(_("Hoogstens %(max)d adressen per keer.") % {"max": MAX_TEST_ADDRESSES})
+        wrong = []
+        for address in addresses:
+            try:
+                validate_email(address)
+            except ValidationError:
+                wrong.append(address)
+        if wrong:
+            raise ValidationError(
+                _("Dit is geen geldig e-mailadres: %(addresses)s") % {"addresses": ", ".join(wrong)}
+            )
+        return list(dict.fromkeys(addresses))
+
+
+def _archive_for(request, page_id):
+    archive = get_object_or_404(NewsletterIndexPage, pk=page_id)
+    if not archive.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    return archive
+
+
+def assemble_view(request, page_id):
+    """GET: the form; POST: a new draft in the archive's language, or the form with the reason."""
+    archive = _archive_for(request, page_id)
+    form = AssembleForm(request.POST or None, initial={"quarter": current_quarter()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            issue = assemble_issue(
+                form.cleaned_data["quarter"], archive.locale.language_code, user=request.user
+            )
+        except AssemblyError as error:
+            form.add_error("quarter", str(error))
+        else:
+            messages.success(
+                request,
+                _("Concept “%(title)s” gemaakt. Kijk het na en pas het aan.") % {"title": issue.title},
+            )
+            return redirect("wagtailadmin_pages:edit", issue.pk)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(
+        request, "newsletter/admin/assemble.html", {"archive": archive, "form": form}, status=status
+    )
+
+
+def sample_links():
+    """Links that look like a subscriber's, lead nowhere personal and cannot unsubscribe anyone."""
+    sample = f"{settings.BASE_URL}/voorbeeld"
+    return f"{sample}/voorkeuren/", f"{sample}/afmelden/"
+
+
+def send_test(issue, addresses):
+    """Send the issue's e-mail (every theme in the block) to ``addresses``; returns how many."""
+    rendered = render_issue(issue)
+    preferences, unsubscribe = sample_links()
+    html, text = personalise(rendered, preferences, unsubscribe, list(rendered.theme_fragments))
+    message = EmailMultiAlternatives(
+        subject=TEST_PREFIX + rendered.subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=addresses,
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message.send()
+
+
+def test_send_view(request, page_id):
+    """GET: the form; POST: one test mail to the typed-in addresses, then back to the editor."""
+    issue = get_object_or_404(NewsletterIssuePage, pk=page_id)
+    if not issue.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    issue = issue.get_latest_revision_as_object()  # the draft the editor is looking at
+    form = TestSendForm(request.POST or None, initial={"addresses": request.user.email})
+    if request.method == "POST" and form.is_valid():
+        addresses = form.cleaned_data["addresses"]
+        try:
+            send_test(issue, addresses)
+        except OSError:
+            form.add_error(None, _("De mailserver is niet bereikbaar. Probeer het later nog eens."))
+        else:
+            messages.success(
+                request, _("Testmail verstuurd naar %(addresses)s.") % {"addresses": ", ".join(addresses)}
+            )
+            return redirect("wagtailadmin_pages:edit", issue.pk)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(
+        request, "newsletter/admin/test_send.html", {"issue": issue, "form": form}, status=status
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_issue_urls():
+    return [
+        path("kwartaalupdate/archief/<int:page_id>/samenstellen/", assemble_view, name="newsletter_assemble"),
+        path("kwartaalupdate/<int:page_id>/testmail/", test_send_view, name="newsletter_test_send"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def issue_buttons(page, user, view_name=None, next_url=None):
+    specific = page.specific_deferred
+    if isinstance(specific, NewsletterIndexPage) and page.permissions_for_user(user).can_add_subpage():
+        yield wagtailadmin_widgets.Button(
+            _("Kwartaalupdate samenstellen"),
+            reverse("newsletter_assemble", args=[page.pk]),
+            icon_name="list-ul",
+            priority=75,
+        )
+    if isinstance(specific, NewsletterIssuePage) and page.permissions_for_user(user).can_edit():
+        yield wagtailadmin_widgets.Button(
+            _("Testmail versturen"),
+            reverse("newsletter_test_send", args=[page.pk]),
+            icon_name="mail",
+            priority=75,
+        )

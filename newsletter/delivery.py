@@ -1,0 +1,466 @@
+"""Sending an issue so that a crash, a kill or a dead SMTP server loses nobody and doubles nobody.
+
+The state lives in the database, never in a worker:
+
+1. ``start_send`` writes the ``IssueSend`` and one ``Delivery`` row per confirmed subscriber of
+   the issue's language in one transaction, before anything is sent. Calling it again only adds
+   the rows that are missing (the unique constraint plus ``ignore_conflicts``).
+2. ``send_batch`` claims up to ``batch_size`` pending rows whose ``retry_after`` has passed
+   (``claimed_by`` is a token for this batch, ``claimed_at`` its time), opens one SMTP
+   connection, and marks each row ``sent`` in its own commit right after the server accepted the
+   message. So a hard kill loses at most the message in flight: it may arrive twice, never zero
+   times. Rows the dead worker still held are taken over once their claim is older than
+   ``NEWSLETTER_CLAIM_TIMEOUT``; a worker that stops normally (Ctrl+C, pause, an exception)
+   releases them at once.
+3. A temporary failure (4xx, a dropped or refused connection) puts the row back with
+   ``retry_after`` doubling per attempt, up to ``NEWSLETTER_MAX_ATTEMPTS``; a refused mailbox (5xx)
+   fails the row and counts a bounce. A subscriber who unsubscribed after the rows were made is
+   skipped, never mailed. Pause, cancel and unsubscribes are read between messages, at most every
+   half second (one query, not one per message: it was a fifth of the time per message).
+4. When no row is pending the send is ``done`` and the issue gets ``sent_at`` (the archive lists it).
+
+PostgreSQL claims with ``SELECT ... FOR UPDATE SKIP LOCKED`` so that workers share a send without
+waiting for each other. SQLite has no row locks; there the claim is one short write transaction,
+and the ``UPDATE`` re-checks that each row is still free, so two workers never hold the same row.
+"""
+
+import contextlib
+import dataclasses
+import os
+import smtplib
+import socket
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import connection as db_connection
+from django.db import models, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from core.caching import bump_content_version
+
+from .links import personal_urls
+from .messages import build_message, message_id_for
+from .models import Delivery, IssueSend, NewsletterIssuePage, Subscriber
+from .rendering import render_issue
+
+CHUNK_SIZE = 1000
+ERROR_LENGTH = Delivery._meta.get_field("last_error").max_length
+
+SKIPPED_UNSUBSCRIBED = "Niet verstuurd: afgemeld nadat de verzending was aangemaakt."
+SKIPPED_CANCELLED = "Niet verstuurd: de verzending is geannuleerd."
+
+
+class SendClosed(Exception):
+    """The send is done or cancelled: it mails nobody any more."""
+
+
+# Starting -----------------------------------------------------------------------------------------
+
+
+def recipients(issue):
+    """Who gets ``issue``: the confirmed subscribers of its language."""
+    return Subscriber.objects.recipients(issue.locale.language_code)
+
+
+def start_send(issue, send_after=None):
+    """The issue's send with a row for every recipient, created (or completed) before any mail.
+
+    Idempotent: a second call adds rows only for subscribers who have none yet, and a new
+    ``send_after`` moves a send that has not started. A done or cancelled send is left alone
+    (``SendClosed``): confirming later does not get anyone an old issue.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        send, created = IssueSend.objects.select_for_update().get_or_create(
+            issue=issue, defaults={"send_after": send_after}
+        )
+        if not send.is_open:
+            raise SendClosed(send.get_status_display())
+        if created or (send_after is not None and send.status == IssueSend.Status.SCHEDULED):
+            send.send_after = send_after
+            send.status = (
+                IssueSend.Status.SCHEDULED
+                if send_after is not None and send_after > now
+                else IssueSend.Status.SENDING
+            )
+            send.save(update_fields=["send_after", "status"])
+        subscriber_ids = recipients(issue).order_by("pk").values_list("pk", flat=True)
+        chunk = []
+        for subscriber_id in subscriber_ids.iterator(chunk_size=CHUNK_SIZE):
+            chunk.append(Delivery(send=send, subscriber_id=subscriber_id))
+            if len(chunk) == CHUNK_SIZE:
+                Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+                chunk = []
+        if chunk:
+            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+    return send
+
+
+# State of a send ----------------------------------------------------------------------------------
+
+
+def counts(send):
+    """``{"pending", "sent", "failed", "skipped", "total"}`` for the progress view and command."""
+    found = dict(send.deliveries.values_list("status").annotate(n=Count("pk")).order_by())
+    result = {status: found.get(status, 0) for status in Delivery.Status.values}
+    result["total"] = sum(found.values())
+    return result
+
+
+def pause(send):
+    """Stop after the message in flight; ``resume`` goes on where it stopped."""
+    return IssueSend.objects.filter(
+        pk=send.pk, status__in=[IssueSend.Status.SENDING, IssueSend.Status.SCHEDULED]
+    ).update(status=IssueSend.Status.PAUSED)
+
+
+def resume(send):
+    """Let a paused send go on (or start, when its moment has come)."""
+    return IssueSend.objects.filter(pk=send.pk, status=IssueSend.Status.PAUSED).update(
+        status=IssueSend.Status.SENDING
+    )
+
+
+def cancel(send):
+    """Stop for good: every row not yet sent is skipped with a reason. Sent mail stays sent."""
+    with transaction.atomic():
+        changed = IssueSend.objects.filter(
+            pk=send.pk,
+            status__in=[IssueSend.Status.SCHEDULED, IssueSend.Status.SENDING, IssueSend.Status.PAUSED],
+        ).update(status=IssueSend.Status.CANCELLED, finished_at=timezone.now())
+        if changed:
+            send.deliveries.filter(status=Delivery.Status.PENDING).update(
+                status=Delivery.Status.SKIPPED, last_error=SKIPPED_CANCELLED, claimed_by="", claimed_at=None
+            )
+    return changed
+
+
+def _finish(send):
+    """Done when nothing is pending; then the issue counts as sent (the archive shows it)."""
+    if send.deliveries.filter(status=Delivery.Status.PENDING).exists():
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        changed = IssueSend.objects.filter(pk=send.pk, status=IssueSend.Status.SENDING).update(
+            status=IssueSend.Status.DONE, finished_at=now
+        )
+        if changed:
+            NewsletterIssuePage.objects.filter(pk=send.issue_id, sent_at=None).update(sent_at=now)
+            bump_content_version()
+    send.refresh_from_db()
+    return True
+
+
+def next_wake(send):
+    """When a row now waiting (a retry, a dead worker's claim) can be tried again, or ``None``."""
+    pending = send.deliveries.filter(status=Delivery.Status.PENDING)
+    times = []
+    retry = pending.exclude(retry_after=None).aggregate(first=models.Min("retry_after"))["first"]
+    if retry:
+        times.append(retry)
+    claim = pending.exclude(claimed_at=None).aggregate(first=models.Min("claimed_at"))["first"]
+    if claim:
+        times.append(claim + timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT))
+    if send.status == IssueSend.Status.SCHEDULED and send.send_after:
+        times.append(send.send_after)
+    return min(times) if times else None
+
+
+# Sending ------------------------------------------------------------------------------------------
+
+_rendered_cache = {}
+
+
+def rendered_issue(send):
+    """The issue rendered once per send and published revision in this process, not per recipient."""
+    issue = send.issue
+    # created_at too: a test database (or a restored backup) may hand out a send's id again.
+    key = (send.pk, send.created_at, issue.live_revision_id, issue.last_published_at)
+    rendered = _rendered_cache.get(key)
+    if rendered is None:
+        if len(_rendered_cache) > 8:
+            _rendered_cache.clear()
+        rendered = _rendered_cache[key] = render_issue(issue)
+    return rendered
+
+
+@dataclasses.dataclass
+class BatchResult:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+    stopped: str = ""  # why the batch ended early: "paused", "cancelled", "connection"
+
+
+class RateLimit:
+    """At most ``rate`` messages per second (0: no limit), spread evenly over the batch."""
+
+    def __init__(self, rate):
+        self.interval = 1 / rate if rate and rate > 0 else 0
+        self.next_at = time.monotonic()
+
+    def wait(self):
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next_at > now:
+            time.sleep(self.next_at - now)
+        self.next_at = max(self.next_at, now) + self.interval
+
+
+def _claimable(send, now):
+    stale = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
+    return Delivery.objects.filter(send=send, status=Delivery.Status.PENDING).filter(
+        Q(retry_after=None) | Q(retry_after__lte=now),
+        Q(claimed_at=None) | Q(claimed_at__lt=stale),
+    )
+
+
+def claim(send, batch_size):
+    """Take up to ``batch_size`` free pending rows for this batch; returns them with their subscriber."""
+    now = timezone.now()
+    token = f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+    with transaction.atomic():
+        free = _claimable(send, now).order_by("pk")
+        if db_connection.features.has_select_for_update_skip_locked:
+            free = free.select_for_update(skip_locked=True)
+        ids = list(free.values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return token, []
+        # Filtered again: on SQLite another worker may have claimed a row since the SELECT.
+        _claimable(send, now).filter(pk__in=ids).update(claimed_by=token, claimed_at=now)
+    rows = list(
+        Delivery.objects.filter(claimed_by=token)
+        .select_related("subscriber")
+        .prefetch_related("subscriber__themes")
+        .order_by("pk")
+    )
+    return token, rows
+
+
+def _release(token, **changes):
+    Delivery.objects.filter(claimed_by=token).update(claimed_by="", claimed_at=None, **changes)
+
+
+def _error_text(exc):
+    return f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+
+
+def _text(value):
+    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+
+
+def _refusal(exc):
+    """``(code, text)`` of an SMTP refusal: the first refused recipient's, or the reply's."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, response = next(iter(exc.recipients.values()))
+        return code, f"{code} {_text(response)}"
+    return exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}"
+
+
+def _mark_sent(row, message_id):
+    Delivery.objects.filter(pk=row.pk).update(
+        status=Delivery.Status.SENT,
+        sent_at=timezone.now(),
+        message_id=message_id,
+        attempts=F("attempts") + 1,
+        last_error="",
+        claimed_by="",
+        claimed_at=None,
+    )
+
+
+def _mark_temporary(row, error):
+    """Back off (doubling from ``NEWSLETTER_RETRY_DELAY``) or give up after the last attempt."""
+    attempts = row.attempts + 1
+    if attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        changes = {"status": Delivery.Status.FAILED, "retry_after": None}
+    else:
+        delay = settings.NEWSLETTER_RETRY_DELAY * 2 ** (attempts - 1)
+        changes = {"retry_after": timezone.now() + timedelta(seconds=delay)}
+    Delivery.objects.filter(pk=row.pk).update(
+        attempts=attempts, last_error=error[:ERROR_LENGTH], claimed_by="", claimed_at=None, **changes
+    )
+    return changes.get("status") == Delivery.Status.FAILED
+
+
+def _mark_permanent(row, error, bounce):
+    """The server refused for good: the row failed; a refused mailbox counts as a bounce."""
+    with transaction.atomic():
+        Delivery.objects.filter(pk=row.pk).update(
+            status=Delivery.Status.FAILED,
+            attempts=F("attempts") + 1,
+            last_error=error[:ERROR_LENGTH],
+            retry_after=None,
+            claimed_by="",
+            claimed_at=None,
+        )
+        if bounce:
+            Subscriber.objects.filter(pk=row.subscriber_id).update(bounce_count=F("bounce_count") + 1)
+            Subscriber.objects.filter(
+                pk=row.subscriber_id,
+                status=Subscriber.Status.CONFIRMED,
+                bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT,
+            ).update(status=Subscriber.Status.BOUNCED)
+
+
+STATE_CHECK_SECONDS = 0.5
+
+
+class StateWatch:
+    """Pause, cancel and unsubscribes, read between messages at most every half second.
+
+    One query per check, not per message: the send's status, and which of the batch's subscribers
+    are no longer confirmed. A check is also made before the first message of every batch.
+    """
+
+    def __init__(self, send, rows):
+        self.send = send
+        self.subscriber_ids = [row.subscriber_id for row in rows]
+        self.checked_at = None
+        self.status = send.status
+        self.leaving = set()
+
+    def check(self):
+        now = time.monotonic()
+        if self.checked_at is not None and now - self.checked_at < STATE_CHECK_SECONDS:
+            return
+        self.checked_at = now
+        self.status = IssueSend.objects.filter(pk=self.send.pk).values_list("status", flat=True).get()
+        self.leaving = set(
+            Subscriber.objects.filter(pk__in=self.subscriber_ids)
+            .exclude(status=Subscriber.Status.CONFIRMED)
+            .values_list("pk", flat=True)
+        )
+
+
+def _start_if_due(send):
+    """A scheduled send becomes a sending one once its moment has come."""
+    if send.status == IssueSend.Status.SCHEDULED and (
+        send.send_after is None or send.send_after <= timezone.now()
+    ):
+        IssueSend.objects.filter(pk=send.pk, status=IssueSend.Status.SCHEDULED).update(
+            status=IssueSend.Status.SENDING
+        )
+        send.refresh_from_db()
+    if send.status == IssueSend.Status.SENDING and send.started_at is None:
+        IssueSend.objects.filter(pk=send.pk, started_at=None).update(started_at=timezone.now())
+        send.refresh_from_db()
+
+
+def send_batch(send, batch_size=None, rate=None):
+    """Claim and send one batch over one SMTP connection. Returns a ``BatchResult``.
+
+    Must run outside a transaction: every row is committed on its own, right after the server took
+    its message, so whatever happens to this process the database says what went out.
+    """
+    result = BatchResult()
+    send.refresh_from_db()
+    _start_if_due(send)
+    if send.status != IssueSend.Status.SENDING:
+        result.stopped = send.status
+        return result
+    token, rows = claim(send, batch_size or settings.NEWSLETTER_BATCH_SIZE)
+    result.claimed = len(rows)
+    if not rows:
+        _finish(send)
+        return result
+    try:
+        rendered = rendered_issue(send)
+        smtp = get_connection(fail_silently=False)
+        try:
+            smtp.open()
+        except (OSError, smtplib.SMTPException) as exc:
+            # Nobody's fault but the server's: no attempt is counted, the whole batch waits.
+            _release(
+                token,
+                retry_after=timezone.now() + timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY),
+                last_error=f"SMTP-server onbereikbaar: {_error_text(exc)}"[:ERROR_LENGTH],
+            )
+            result.retried = len(rows)
+            result.stopped = "connection"
+            return result
+        limit = RateLimit(settings.NEWSLETTER_SEND_RATE if rate is None else rate)
+        try:
+            watch = StateWatch(send, rows)
+            for row in rows:
+                watch.check()
+                if watch.status != IssueSend.Status.SENDING:
+                    result.stopped = watch.status
+                    break
+                if row.subscriber_id in watch.leaving:
+                    Delivery.objects.filter(pk=row.pk).update(
+                        status=Delivery.Status.SKIPPED,
+                        last_error=SKIPPED_UNSUBSCRIBED,
+                        claimed_by="",
+                        claimed_at=None,
+                    )
+                    result.skipped += 1
+                    continue
+                subscriber = row.subscriber
+                message = build_message(send.issue, rendered, subscriber, personal_urls(subscriber), smtp)
+                limit.wait()
+                try:
+                    smtp.send_messages([message])
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
+                    # The server answered (and reset the transaction): the connection goes on.
+                    # SMTPServerDisconnected is neither; note smtplib's errors are all OSErrors.
+                    code, error = _refusal(exc)
+                    if code is not None and 500 <= code < 600:
+                        _mark_permanent(row, error, bounce=isinstance(exc, smtplib.SMTPRecipientsRefused))
+                        result.failed += 1
+                    elif _mark_temporary(row, error):
+                        result.failed += 1
+                    else:
+                        result.retried += 1
+                    continue
+                except OSError as exc:
+                    # Disconnected, reset, timed out: this row is retried, the rest go back to the pool.
+                    if _mark_temporary(row, _error_text(exc)):
+                        result.failed += 1
+                    else:
+                        result.retried += 1
+                    result.stopped = "connection"
+                    break
+                _mark_sent(row, message_id_for(send.issue, subscriber))
+                result.sent += 1
+        finally:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                smtp.close()
+    finally:
+        # Rows not reached (pause, cancel, a dropped connection, Ctrl+C) are free again at once.
+        _release(token)
+    if not result.stopped:
+        _finish(send)
+    return result
+
+
+@dataclasses.dataclass
+class RunResult:
+    status: str
+    wake_at: object = None  # a datetime when rows wait for a retry or a claim to expire
+    sent: int = 0
+
+
+def run_send(send, batch_size=None, on_batch=None):
+    """Send batches until the send is done, paused or cancelled, or every pending row is waiting.
+
+    ``on_batch(send, result)`` is called after each batch (the command prints progress with it).
+    """
+    total = 0
+    while True:
+        result = send_batch(send, batch_size)
+        total += result.sent
+        if on_batch:
+            on_batch(send, result)
+        send.refresh_from_db()
+        if send.status != IssueSend.Status.SENDING:
+            return RunResult(status=send.status, wake_at=next_wake(send), sent=total)
+        if result.stopped == "connection" or not result.claimed:
+            return RunResult(status=send.status, wake_at=next_wake(send), sent=total)

@@ -1,0 +1,18 @@
+"""The kwartaalupdate's models: subscribers, issues (pages) and their delivery."""
+
+from .delivery import Delivery, IssueSend
+from .issues import NewsletterIndexPage, NewsletterIssuePage, SectionKind, quarter_bounds
+from .subscribers import Subscriber, SuppressedAddress, address_hash, normalise_email
+
+__all__ = [
+    "Delivery",
+    "IssueSend",
+    "NewsletterIndexPage",
+    "NewsletterIssuePage",
+    "SectionKind",
+    "Subscriber",
+    "SuppressedAddress",
+    "address_hash",
+    "normalise_email",
+    "quarter_bounds",
+]

@@ -1,0 +1,278 @@
+"""Send benchmark: how fast an issue goes out over SMTP, and whether memory stays flat.
+
+    python tests/benchmarks/send_issue.py [--sizes 10000 50000] [--bare 5000]
+
+It builds a SQLite database of its own in a temporary directory (yours is never touched), migrates
+it, makes an issue with a few sections and times ``render_issue`` on it. An SMTP sink (aiosmtpd,
+accepting everything) runs in a separate process on loopback. Then:
+
+- **bare**: a plain ``smtplib`` loop sends one pre-built message of the same size as an issue,
+  ``--bare`` times over one connection: what this machine and the sink can do at best;
+- **send N**: for each size a fresh child process makes N subscribers, runs ``start_send`` and
+  sends everything with ``run_send`` (rows claimed in batches, one connection per batch, one
+  commit per message). It reports messages per second and the child's peak memory (peak RSS,
+  which includes Django itself: what matters is that it does not grow with N).
+
+The target is at least half the bare throughput, and a peak that does not grow with N. The script
+measures and never gates: it exits 0 and sums up in a last ``VERDICT:`` line.
+"""
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import shutil
+import smtplib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 0.5
+MEMORY_SLACK = 1.15  # the peak for the largest N may be at most 15 % above the smallest's
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_sink(port, ready):
+    """An aiosmtpd server that accepts and counts, in its own process (so it costs us no GIL)."""
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            return "250 OK"
+
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    ready.set()
+    while True:
+        time.sleep(3600)
+
+
+def setup_django(workdir):
+    sys.path.insert(0, str(ROOT))
+    os.environ["VAR_DIR"] = str(workdir)
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'send-benchmark.sqlite3'}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["BASE_URL"] = "https://www.leefbaarheid.example"
+    os.environ.setdefault("NEWSLETTER_SEND_RATE", "0")
+    import django
+
+    django.setup()
+
+
+def smtp_settings(port):
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+
+
+def make_issue(title):
+    from newsletter.models import NewsletterIndexPage
+    from tests.factories.knowledge import KnowledgeItemPageFactory, MeetingPageFactory, build_site
+    from tests.factories.newsletter import NewsletterIssuePageFactory
+
+    index = NewsletterIndexPage.objects.first()
+    if index is None:
+        tree = build_site()
+        pages = [
+            KnowledgeItemPageFactory(parent=tree.knowledge_index, title=f"Methode {n}") for n in range(6)
+        ] + [MeetingPageFactory(parent=tree.meeting_index, title=f"Intervisie {n}") for n in range(4)]
+        for n, page in enumerate(pages):
+            page.themes.set([list(tree.themes.values())[n % len(tree.themes)]])
+        index = tree.newsletter_index
+    else:
+        pages = []
+    from wagtail.models import Page
+
+    pages = pages or list(Page.objects.filter(depth=4).exclude(title__startswith="Kwartaalupdate")[:10])
+    sections = [
+        {
+            "type": "section",
+            "value": {
+                "kind": kind,
+                "note": "Een toelichting van de redactie.",
+                "items": [
+                    {"type": "item", "id": f"{kind}{n}", "value": {"page": page.pk, "note": ""}}
+                    for n, page in enumerate(chunk)
+                ],
+            },
+        }
+        for kind, chunk in (("knowledge", pages[:6]), ("meetings", pages[6:]))
+    ]
+    return NewsletterIssuePageFactory(parent=index, title=title, sections=sections)
+
+
+def child(size, port):
+    """One send of ``size`` subscribers in this (fresh) process; prints a JSON line."""
+    from django.conf import settings
+
+    from newsletter.delivery import counts, run_send, start_send
+    from newsletter.models import Subscriber
+
+    smtp_settings(port)
+    issue = make_issue(f"Kwartaalupdate {size}")
+    prefix = f"n{size}-"
+    for start in range(0, size, 5000):
+        Subscriber.objects.bulk_create(
+            Subscriber(
+                email=f"{prefix}{n}@gemeente.example",
+                status=Subscriber.Status.CONFIRMED,
+                consent_source=Subscriber.Source.IMPORT,
+            )
+            for n in range(start, min(size, start + 5000))
+        )
+    # Only this size's subscribers are confirmed; earlier runs' are set aside.
+    Subscriber.objects.exclude(email__startswith=prefix).update(status=Subscriber.Status.UNSUBSCRIBED)
+    started = time.perf_counter()
+    send = start_send(issue)
+    rows_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    run_send(send, batch_size=settings.NEWSLETTER_BATCH_SIZE)
+    send_seconds = time.perf_counter() - started
+    result = counts(send)
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "sent": result["sent"],
+                "rows_seconds": rows_seconds,
+                "send_seconds": send_seconds,
+                "rss_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            }
+        )
+    )
+
+
+def measure_render(issue, runs=5):
+    from newsletter.rendering import render_issue
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        rendered = render_issue(issue)
+        times.append(time.perf_counter() - started)
+    return rendered, sorted(times)[len(times) // 2]
+
+
+def bare_loop(port, message_bytes, count):
+    sender, recipient = "leefbaarheid@gelderland.nl", "lezer@gemeente.example"
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        started = time.perf_counter()
+        for _ in range(count):
+            smtp.sendmail(sender, [recipient], message_bytes)
+        return count / (time.perf_counter() - started)
+
+
+def run_child(mode, size, port, workdir):
+    env = {**os.environ}
+    output = subprocess.run(
+        [sys.executable, __file__, f"--{mode}", str(size), "--port", str(port), "--workdir", str(workdir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if output.returncode != 0:
+        raise RuntimeError(output.stderr[-3000:])
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--bare", type=int, default=5000, help="messages in the bare smtplib loop")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def main():
+    args = parse_args()
+    if args.child:
+        setup_django(Path(args.workdir))
+        child(args.child, args.port)
+        return 0
+
+    workdir = Path(tempfile.mkdtemp(prefix="leefbaarheid-send-benchmark-"))
+    (workdir / "static").mkdir()
+    port = free_port()
+    ready = multiprocessing.Event()
+    sink = multiprocessing.Process(target=run_sink, args=(port, ready), daemon=True)
+    sink.start()
+    try:
+        ready.wait(10)
+        setup_django(workdir)
+        from django.core.management import call_command
+
+        from newsletter.messages import build_message
+        from newsletter.models import Subscriber
+
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(
+            f"Database (SQLite file) migrated in {time.perf_counter() - started:.1f} s; sink on port {port}."
+        )
+        issue = make_issue("Kwartaalupdate voorbeeld")
+        rendered, render_seconds = measure_render(issue)
+        sample = Subscriber(pk=1, email="lezer@gemeente.example", language="nl")
+        urls = {
+            key: f"https://www.leefbaarheid.example/kwartaalupdate/{key}/abcdefghijklmnopqrstuvwxyz0123456789/"
+            for key in ("preferences", "unsubscribe", "one_click")
+        }
+        message_bytes = build_message(issue, rendered, sample, urls).message().as_bytes(linesep="\r\n")
+        size_kib = len(message_bytes) / 1024
+        print(f"render_issue: {render_seconds * 1000:.0f} ms (median of 5); message {size_kib:.1f} KiB")
+        bare = bare_loop(port, message_bytes, args.bare)
+        print(f"bare smtplib loop: {bare:.0f} messages/s ({args.bare} messages, one connection)")
+        print()
+        print(
+            f"{'subscribers':>11}  {'rows s':>7}  {'send s':>7}  {'msg/s':>7}  {'of bare':>7}  "
+            f"{'RSS peak':>9}"
+        )
+        results = []
+        for size in args.sizes:
+            traced = untraced = run_child("child", size, port, workdir)
+            rate = untraced["sent"] / untraced["send_seconds"]
+            results.append((size, traced, untraced, rate))
+            seconds = untraced["send_seconds"]
+            print(
+                f"{size:>11}  {traced['rows_seconds']:>7.1f}  {seconds:>7.1f}  {rate:>7.0f}  "
+                f"{rate / bare:>6.0%}  {traced['rss_peak'] / 2**20:>5.0f} MiB"
+            )
+            if traced["sent"] != size or untraced["sent"] != size:
+                print(f"  !! sent {traced['sent']} and {untraced['sent']} of {size}")
+        print()
+        slowest = min(rate for *_rest, rate in results)
+        heaps = [traced["rss_peak"] for _size, traced, *_rest in results]
+        fast_enough = slowest >= TARGET_RATIO * bare
+        flat = max(heaps) <= MEMORY_SLACK * heaps[0]
+        complete = all(t["sent"] == s and u["sent"] == s for s, t, u, _r in results)
+        load = os.getloadavg()[0]
+        if load > (os.cpu_count() or 1):
+            print(f"Note: load average {load:.1f} on {os.cpu_count()} cores while measuring.")
+        verdict = "meets" if fast_enough and flat and complete else "misses"
+        print(
+            f"VERDICT: {verdict} the target: slowest send {slowest:.0f} msg/s = {slowest / bare:.0%} of bare "
+            f"{bare:.0f} msg/s (target >= {TARGET_RATIO:.0%}); peak RSS {heaps[0] / 2**20:.0f} -> "
+            f"{max(heaps) / 2**20:.0f} MiB from {args.sizes[0]} to {args.sizes[-1]} subscribers "
+            f"({'flat' if flat else 'GROWS'}){'' if complete else '; NOT EVERY MESSAGE WAS SENT'}"
+        )
+    finally:
+        sink.terminate()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,487 @@
+"""A visitor subscribes to the kwartaalupdate, confirms through the mail, changes and ends it.
+
+Mails go through a real SMTP server (``SmtpSink``); the tests read the links out of the message
+that arrived, the way a subscriber clicks them. Only POSTs change anything: every GET is checked
+to leave the subscriber as it was, since mail scanners follow links on their own.
+"""
+
+import time
+from unittest import mock
+
+from django.core import mail
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+
+from newsletter import tokens
+from newsletter.links import personal_urls
+from newsletter.models import Subscriber, SuppressedAddress, address_hash
+from tests.factories.knowledge import ThemePageFactory, build_site
+from tests.factories.newsletter import SubscriberFactory
+from tests.smtp_sink import free_port
+from tests.utils import main_text, soup
+
+from .subscription_support import SmtpTestCase, html_body, path_of_link, text_body
+
+SUBSCRIBE = "/kwartaalupdate/aanmelden/"
+SUBSCRIBE_EN = "/en/kwartaalupdate/subscribe/"
+SENT = "/kwartaalupdate/aanmelden/verstuurd/"
+
+
+def form_data(**overrides):
+    data = {
+        "email": "ambtenaar@ede.example",
+        "language": "nl",
+        "name": "Sanne de Vries",
+        "organisation": "Gemeente Ede",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+class SubscriptionTestCase(SmtpTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_site()
+        cls.lonely = cls.tree.themes["eenzaamheid"]
+        cls.poverty = cls.tree.themes["armoede-en-schulden"]
+        cls.draft_theme = ThemePageFactory(parent=cls.tree.theme_index, title="Nog geheim", live=False)
+
+    def subscribe(self, path=SUBSCRIBE, **overrides):
+        return self.client.post(path, form_data(**overrides))
+
+
+class SubscribeFormTests(SubscriptionTestCase):
+    def test_form_asks_everything_with_labels_and_links_the_privacy_statement(self):
+        response = self.client.get(SUBSCRIBE)
+
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        form = page.find("form", class_="subscription-form")
+        for name in ("email", "name", "organisation", "consent"):
+            field = form.find("input", attrs={"name": name})
+            self.assertIsNotNone(page.find("label", attrs={"for": field["id"]}), name)
+        legends = [" ".join(legend.get_text().split()) for legend in form.find_all("legend")]
+        self.assertIn("Over welke thema's wilt u vooral lezen? (mag leeg blijven)", legends)
+        self.assertIn("In welke taal wilt u de kwartaalupdate lezen?", legends)
+        theme_labels = [
+            label.get_text(strip=True)
+            for box in form.find_all("input", attrs={"name": "themes"})
+            for label in page.find_all("label", attrs={"for": box["id"]})
+        ]
+        self.assertIn("Eenzaamheid", theme_labels)
+        self.assertNotIn("Nog geheim", theme_labels)
+        self.assertIn("/privacy/", [a["href"] for a in form.find_all("a")])
+        self.assertEqual(response.headers["Cache-Control"].count("no-cache"), 1)
+
+    def test_english_form_is_in_english(self):
+        response = self.client.get(SUBSCRIBE_EN)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Subscribe to the quarterly update", main_text(response))
+
+
+class DoubleOptInTests(SubscriptionTestCase):
+    def test_subscribe_then_confirm_through_the_link_in_the_mail(self):
+        response = self.subscribe(themes=[self.lonely.pk, self.poverty.pk])
+
+        self.assertRedirects(response, SENT)
+        subscriber = Subscriber.objects.get(email="ambtenaar@ede.example")
+        self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
+        self.assertEqual(subscriber.consent_source, Subscriber.Source.FORM)
+        self.assertEqual(subscriber.consent_form, "kwartaalupdate-aanmelden")
+        self.assertIsNotNone(subscriber.consent_given_at)
+        self.assertIsNone(subscriber.confirmed_at)
+        self.assertEqual(set(subscriber.themes.all()), {self.lonely, self.poverty})
+
+        [message] = self.sink.messages_to("ambtenaar@ede.example")
+        self.assertEqual(message["Subject"], "Bevestig uw aanmelding voor de kwartaalupdate")
+        self.assertIn("Bevestig uw aanmelding via deze link", text_body(message))
+        link = path_of_link(message, "/kwartaalupdate/bevestigen/")
+        self.assertIn(link, html_body(message))
+
+        opened = self.client.get(link)  # what a mail scanner does too
+
+        self.assertEqual(opened.status_code, 200)
+        self.assertEqual(len(soup(opened).find("main").find_all("form", method="post")), 1)
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
+
+        confirmed = self.client.post(link)
+
+        self.assertEqual(confirmed.status_code, 200)
+        self.assertIn("U bent aangemeld", main_text(confirmed))
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.CONFIRMED)
+        self.assertIsNotNone(subscriber.confirmed_at)
+        preferences = personal_urls(subscriber)["preferences"]
+        self.assertIn(
+            preferences.removeprefix("http://127.0.0.1:8000"),
+            [a["href"] for a in soup(confirmed).find("main").find_all("a")],
+        )
+
+    def test_english_subscriber_gets_an_english_mail_with_an_english_link(self):
+        response = self.subscribe(SUBSCRIBE_EN, email="Officer@Tiel.example", language="en")
+
+        self.assertRedirects(response, "/en/kwartaalupdate/subscribe/sent/")
+        [message] = self.sink.messages_to("officer@tiel.example")
+        self.assertEqual(message["Subject"], "Confirm your subscription to the quarterly update")
+        link = path_of_link(message, "/en/kwartaalupdate/confirm/")
+        self.assertIn("Confirm your subscription", main_text(self.client.get(link)))
+        self.assertEqual(self.client.post(link).status_code, 200)
+        self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.CONFIRMED)
+
+    def test_confirming_twice_keeps_the_first_confirmation(self):
+        self.subscribe()
+        link = path_of_link(self.sink.messages[0], "/bevestigen/")
+        self.client.post(link)
+        first = Subscriber.objects.get().confirmed_at
+
+        again = self.client.post(link)
+
+        self.assertEqual(again.status_code, 200)
+        self.assertIn("U bent al aangemeld", main_text(again))
+        self.assertEqual(Subscriber.objects.get().confirmed_at, first)
+
+    def test_confirming_lifts_the_suppression_of_an_erased_address(self):
+        SuppressedAddress.objects.create(address_hash=address_hash("ambtenaar@ede.example"))
+        self.subscribe()
+        self.client.post(path_of_link(self.sink.messages[0], "/bevestigen/"))
+
+        self.assertFalse(SuppressedAddress.is_suppressed("ambtenaar@ede.example"))
+        self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.CONFIRMED)
+
+
+class NoEnumerationTests(SubscriptionTestCase):
+    """Whatever the site knows about an address, the visitor sees the same answer."""
+
+    def answer(self, email):
+        response = self.subscribe(email=email, name="Iemand anders")
+        followed = self.client.get(response["Location"])
+        return response.status_code, response["Location"], main_text(followed)
+
+    def test_new_pending_confirmed_and_unsubscribed_addresses_get_the_same_answer(self):
+        SubscriberFactory(email="pending@ede.example", status=Subscriber.Status.PENDING, confirmed_at=None)
+        confirmed = SubscriberFactory(email="confirmed@ede.example", name="Echte naam")
+        SubscriberFactory(
+            email="gone@ede.example", status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+        )
+
+        answers = {
+            email: self.answer(email)
+            for email in (
+                "new@ede.example",
+                "pending@ede.example",
+                "confirmed@ede.example",
+                "gone@ede.example",
+            )
+        }
+
+        self.assertEqual(len(set(answers.values())), 1, answers)
+        status, location, text = answers["new@ede.example"]
+        self.assertEqual((status, location), (302, SENT))
+        self.assertIn("Kijk in uw mailbox", text)
+        # Every address got exactly one mail; the confirmed one a note, not a confirmation.
+        self.assertEqual(sorted(self.sink.recipients()), sorted(answers))
+        [note] = self.sink.messages_to("confirmed@ede.example")
+        self.assertEqual(note["Subject"], "U bent al aangemeld voor de kwartaalupdate")
+        confirmed.refresh_from_db()
+        self.assertEqual((confirmed.name, confirmed.status), ("Echte naam", Subscriber.Status.CONFIRMED))
+        gone = Subscriber.objects.get(email="gone@ede.example")
+        self.assertEqual(gone.status, Subscriber.Status.PENDING)  # confirmed again only by a POST
+
+    def test_an_address_typed_differently_is_the_same_subscriber(self):
+        self.subscribe(email="Sanne@Ede.example ")
+        self.subscribe(email="sanne@ede.example")
+
+        self.assertEqual(Subscriber.objects.filter(email="sanne@ede.example").count(), 1)
+
+
+class BadInputTests(SubscriptionTestCase):
+    def test_missing_fields_are_listed_at_the_top_and_linked_to_their_field(self):
+        response = self.subscribe(email="", consent=None)
+
+        self.assertEqual(response.status_code, 400)
+        summary = soup(response).find(class_="error-summary")
+        links = {a["href"]: a.get_text(strip=True) for a in summary.find_all("a")}
+        self.assertEqual(links["#id_email"], "Vul uw e-mailadres in.")
+        self.assertEqual(links["#id_consent"], "Zet een vinkje als u de kwartaalupdate wilt ontvangen.")
+        email = soup(response).find("input", attrs={"name": "email"})
+        self.assertEqual(email["aria-invalid"], "true")
+        self.assertEqual(email["aria-describedby"], "id_email-error")
+        self.assertIsNotNone(soup(response).find(id="id_email-error"))
+        self.assertEqual(soup(response).find("input", attrs={"name": "name"})["value"], "Sanne de Vries")
+        self.assertFalse(Subscriber.objects.exists())
+        self.assertEqual(self.sink.messages, [])
+
+    def test_errors_are_in_english_on_the_english_form(self):
+        response = self.subscribe(SUBSCRIBE_EN, email="not-an-address")
+
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Enter a valid e-mail address", main_text(response))
+
+    def test_malformed_values_get_a_message_never_a_server_error(self):
+        for overrides in (
+            {"language": "xx"},
+            {"themes": ["abc"]},
+            {"themes": [str(self.draft_theme.pk)]},
+            {"themes": ["999999"]},
+            {"email": "a" * 300 + "@ede.example"},
+            {"email": "twee@@ede.example"},
+            {"name": "n" * 400},
+            {"email": "\x00@ede.example"},
+        ):
+            with self.subTest(overrides=overrides):
+                response = self.subscribe(**overrides)
+                self.assertEqual(response.status_code, 400)
+                self.assertIsNotNone(soup(response).find(class_="error-summary"))
+        self.assertFalse(Subscriber.objects.exists())
+
+    def test_a_filled_honeypot_looks_like_success_and_does_nothing(self):
+        response = self.subscribe(website="http://spam.example")
+
+        self.assertRedirects(response, SENT)
+        self.assertFalse(Subscriber.objects.exists())
+        self.assertEqual(self.sink.messages, [])
+
+    def test_a_mail_server_that_is_down_gets_a_message_and_saves_nothing(self):
+        with override_settings(EMAIL_PORT=free_port()):  # nothing listens there
+            response = self.subscribe()
+
+        self.assertEqual(response.status_code, 503)
+        self.assertIn("We konden de e-mail nu niet versturen", main_text(response))
+        self.assertEqual(
+            soup(response).find("input", attrs={"name": "email"})["value"], "ambtenaar@ede.example"
+        )
+        self.assertFalse(Subscriber.objects.exists())
+
+    def test_other_methods_are_refused(self):
+        self.assertEqual(self.client.put(SUBSCRIBE).status_code, 405)
+
+
+@override_settings(FORM_RATE_LIMIT="2/m", FORM_RATE_LIMIT_CLIENT_IP_HEADER="")
+class RateLimitTests(SubscriptionTestCase):
+    def test_over_the_limit_the_form_comes_back_with_what_was_typed(self):
+        for number in range(2):
+            self.assertEqual(self.subscribe(email=f"mens{number}@ede.example").status_code, 302)
+
+        response = self.subscribe(email="derde@ede.example")
+
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Wacht een minuut", soup(response).find(class_="error-summary").get_text())
+        self.assertEqual(soup(response).find("input", attrs={"name": "email"})["value"], "derde@ede.example")
+        self.assertEqual(
+            soup(response).find("input", attrs={"name": "organisation"})["value"], "Gemeente Ede"
+        )
+        self.assertFalse(Subscriber.objects.filter(email="derde@ede.example").exists())
+
+    def test_the_english_message_is_in_english(self):
+        for _number in range(2):
+            self.subscribe(SUBSCRIBE_EN)
+        response = self.subscribe(SUBSCRIBE_EN)
+
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Wait a minute", main_text(response))
+
+    def test_the_limit_is_shared_by_every_public_form(self):
+        self.subscribe()
+        link = path_of_link(self.sink.messages[0], "/bevestigen/")
+        self.client.post(link)  # the second form POST of this client
+
+        response = self.subscribe(email="ander@ede.example")
+
+        self.assertEqual(response.status_code, 429)
+
+    def test_a_forwarded_for_header_is_ignored_unless_configured(self):
+        for number in range(3):
+            response = self.client.post(
+                SUBSCRIBE,
+                form_data(email=f"m{number}@ede.example"),
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+            )
+        self.assertEqual(response.status_code, 429)
+
+    def test_other_clients_have_their_own_budget(self):
+        for _number in range(3):
+            self.client.post(SUBSCRIBE, form_data(), REMOTE_ADDR="198.51.100.7")
+
+        response = self.client.post(SUBSCRIBE, form_data(), REMOTE_ADDR="198.51.100.8")
+
+        self.assertEqual(response.status_code, 302)
+
+    @override_settings(FORM_RATE_LIMIT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+    def test_behind_a_proxy_the_last_hop_counts(self):
+        # The client writes whatever it likes first; the proxy appends the address it saw.
+        for number in range(3):
+            response = self.client.post(
+                SUBSCRIBE, form_data(), HTTP_X_FORWARDED_FOR=f"10.0.0.{number}, 192.0.2.1"
+            )
+        self.assertEqual(response.status_code, 429)
+        other = self.client.post(SUBSCRIBE, form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1, 192.0.2.2")
+        self.assertEqual(other.status_code, 302)
+
+    @override_settings(FORM_RATE_LIMIT="0")
+    def test_zero_turns_the_limit_off(self):
+        for number in range(5):
+            self.assertEqual(self.subscribe(email=f"m{number}@ede.example").status_code, 302)
+
+
+class TokenTests(SubscriptionTestCase):
+    def test_a_forged_token_gets_a_clear_page(self):
+        for path in (
+            "/kwartaalupdate/bevestigen/nep/",
+            "/kwartaalupdate/voorkeuren/eyJpZCI6MX0:abc/",
+            "/en/kwartaalupdate/preferences/x:y:z/",
+            "/kwartaalupdate/afmelden/%00/",
+        ):
+            with self.subTest(path=path):
+                for method in (self.client.get, self.client.post):
+                    response = method(path)
+                    self.assertEqual(response.status_code, 404)
+                    self.assertIn(
+                        "werkt niet" if "/en/" not in path else "does not work", main_text(response)
+                    )
+
+    def test_an_expired_confirmation_link_is_refused(self):
+        subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, confirmed_at=None)
+        with mock.patch("time.time", return_value=time.time() - tokens.CONFIRM_MAX_AGE - 60):
+            token = tokens.make_token(subscriber, tokens.CONFIRM)
+
+        response = self.client.post(f"/kwartaalupdate/bevestigen/{token}/")
+
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("14 dagen", main_text(response))
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
+
+    def test_a_token_for_another_purpose_is_refused(self):
+        subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, confirmed_at=None)
+        manage = tokens.make_token(subscriber, tokens.MANAGE)
+
+        self.assertEqual(self.client.post(f"/kwartaalupdate/bevestigen/{manage}/").status_code, 404)
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
+
+    def test_an_old_confirmation_link_does_not_undo_an_unsubscription(self):
+        subscriber = SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+        token = tokens.make_token(subscriber, tokens.CONFIRM)
+
+        response = self.client.post(f"/kwartaalupdate/bevestigen/{token}/")
+
+        self.assertEqual(response.status_code, 400)
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.UNSUBSCRIBED)
+
+    def test_links_of_an_erased_subscriber_stop_working(self):
+        subscriber = SubscriberFactory()
+        path = personal_urls(subscriber)["preferences"].removeprefix("http://127.0.0.1:8000")
+        subscriber.delete()
+
+        self.assertEqual(self.client.get(path).status_code, 404)
+
+
+class PreferencesTests(SubscriptionTestCase):
+    def setUp(self):
+        super().setUp()
+        self.subscriber = SubscriberFactory(email="lid@ede.example", name="Lid", organisation="Ede")
+        self.subscriber.themes.set([self.lonely])
+        urls = personal_urls(self.subscriber)
+        self.preferences = urls["preferences"].removeprefix("http://127.0.0.1:8000")
+        self.unsubscribe = urls["unsubscribe"].removeprefix("http://127.0.0.1:8000")
+
+    def test_the_page_shows_the_current_choices(self):
+        response = self.client.get(self.preferences)
+
+        self.assertEqual(response.status_code, 200)
+        page = soup(response)
+        checked = [
+            box["value"]
+            for box in page.find_all("input", attrs={"name": "themes"})
+            if box.has_attr("checked")
+        ]
+        self.assertEqual(checked, [str(self.lonely.pk)])
+        self.assertTrue(page.find("input", attrs={"name": "language", "value": "nl"}).has_attr("checked"))
+        self.assertIn("lid@ede.example", main_text(response))
+
+    def test_saving_changes_language_and_themes(self):
+        response = self.client.post(
+            self.preferences,
+            {"language": "en", "themes": [self.poverty.pk], "name": "Lid", "organisation": ""},
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Uw voorkeuren zijn opgeslagen", main_text(response))
+        self.subscriber.refresh_from_db()
+        self.assertEqual(self.subscriber.language, "en")
+        self.assertEqual(list(self.subscriber.themes.all()), [self.poverty])
+        self.assertEqual(self.subscriber.organisation, "")
+        self.assertEqual(self.subscriber.status, Subscriber.Status.CONFIRMED)
+
+    def test_bad_values_are_refused_with_a_message(self):
+        response = self.client.post(self.preferences, {"language": "fr", "themes": ["x"]})
+
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Kies Nederlands of Engels.", main_text(response))
+        self.subscriber.refresh_from_db()
+        self.assertEqual(self.subscriber.language, "nl")
+
+    def test_unsubscribe_asks_first_and_only_the_post_unsubscribes(self):
+        page = self.client.get(self.unsubscribe)
+
+        self.assertEqual(page.status_code, 200)
+        self.assertIsNotNone(soup(page).find("main").find("button", type="submit"))
+        self.subscriber.refresh_from_db()
+        self.assertEqual(self.subscriber.status, Subscriber.Status.CONFIRMED)
+
+        done = self.client.post(self.unsubscribe)
+
+        self.assertEqual(done.status_code, 200)
+        self.assertIn("U bent afgemeld", main_text(done))
+        self.subscriber.refresh_from_db()
+        self.assertEqual(self.subscriber.status, Subscriber.Status.UNSUBSCRIBED)
+        self.assertIsNotNone(self.subscriber.unsubscribed_at)
+        # Afterwards the preferences page says so, and offers no form to change anything.
+        after = self.client.get(self.preferences)
+        self.assertIn("U bent afgemeld", main_text(after))
+        self.assertIsNone(soup(after).find("main").find("form"))
+
+    def test_english_subscriber_manages_in_english(self):
+        self.subscriber.language = "en"
+        self.subscriber.save()
+        urls = personal_urls(self.subscriber)
+
+        self.assertTrue(
+            urls["preferences"].startswith("http://127.0.0.1:8000/en/kwartaalupdate/preferences/")
+        )
+        self.assertTrue(
+            urls["unsubscribe"].startswith("http://127.0.0.1:8000/en/kwartaalupdate/unsubscribe/")
+        )
+        self.assertTrue(urls["one_click"].startswith("http://127.0.0.1:8000/kwartaalupdate/afmelden/"))
+        response = self.client.get(urls["preferences"].removeprefix("http://127.0.0.1:8000"))
+        self.assertIn("Your preferences", main_text(response))
+
+
+class PersonalUrlsTests(SubscriptionTestCase):
+    @override_settings(BASE_URL="https://www.leefbaarheid.example")
+    def test_links_come_from_base_url_never_from_the_request_host(self):
+        subscriber = SubscriberFactory()
+        request = RequestFactory().get("/", HTTP_HOST="evil.example")
+
+        urls = personal_urls(subscriber, request)
+
+        self.assertEqual(set(urls), {"preferences", "unsubscribe", "one_click"})
+        for url in urls.values():
+            self.assertTrue(url.startswith("https://www.leefbaarheid.example/kwartaalupdate/"), url)
+        self.assertEqual(
+            personal_urls(subscriber, "https://other.example/")["one_click"],
+            "https://other.example" + urls["one_click"].removeprefix("https://www.leefbaarheid.example"),
+        )
+
+
+class LocmemUntouchedTests(SubscriptionTestCase):
+    def test_mail_really_went_over_smtp(self):
+        self.subscribe()
+
+        self.assertEqual(mail.outbox, [])
+        self.assertEqual(self.sink.recipients(), ["ambtenaar@ede.example"])
