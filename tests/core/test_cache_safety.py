@@ -13,6 +13,7 @@ prefix of their own, and delete only keys with that prefix: ``RedisCache.clear()
 the whole database under anyone else sharing it.
 """
 
+import abc
 import datetime
 import os
 import pickle
@@ -43,21 +44,22 @@ OVERLONG_PAGE_NUMBER = "9" * 4301
 BAD_PAGE_NUMBERS = ("0", "-1", "01", "abc", "999999", "99999999999999999999")
 
 
-class CacheSafetyScenarios:
+class CacheSafetyScenarios(abc.ABC):
     """The scenarios, run once per backend by the ``TestCase`` subclasses at the bottom."""
 
     # --- the backend, given by each subclass -----------------------------------------------
 
+    @abc.abstractmethod
     def default_cache(self):
-        raise NotImplementedError
+        """The CACHES["default"] setting of this backend."""
 
+    @abc.abstractmethod
     def cache_entries(self):
         """The names of every entry this test's cache holds."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def forget_everything(self):
         """Empty this test's cache, as if every timeout had passed at once."""
-        raise NotImplementedError
 
     # --- set-up ----------------------------------------------------------------------------
 
