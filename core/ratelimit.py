@@ -45,7 +45,7 @@ def _valid_address(value):
 
 def client_address(request):
     """The address the limit counts for this request: see the module docstring for why."""
-    header = getattr(settings, "FORM_RATE_LIMIT_CLIENT_IP_HEADER", "")
+    header = settings.FORM_RATE_LIMIT_CLIENT_IP_HEADER
     if header:
         hops = [hop for hop in request.META.get(header, "").split(",") if hop.strip()]
         if hops and (address := _valid_address(hops[-1])):
@@ -54,8 +54,7 @@ def client_address(request):
 
 
 def limit_enabled():
-    rate = str(getattr(settings, "FORM_RATE_LIMIT", "10/m")).strip()
-    return rate not in ("", "0")
+    return settings.FORM_RATE_LIMIT.strip() not in ("", "0")
 
 
 def form_rate_limited(request):
