@@ -42,8 +42,7 @@ from django.utils import timezone
 
 from core.caching import bump_content_version
 
-from .links import personal_urls
-from .messages import build_message, message_id_for
+from .messages import IssueMail, send_prepared
 from .models import Delivery, IssueSend, NewsletterIssuePage, Subscriber
 from .rendering import render_issue
 
@@ -172,20 +171,20 @@ def next_wake(send):
 
 # Sending ------------------------------------------------------------------------------------------
 
-_rendered_cache = {}
+_mail_cache = {}
 
 
-def rendered_issue(send):
-    """The issue rendered once per send and published revision in this process, not per recipient."""
+def issue_mail(send):
+    """The issue's mail, rendered once per send and published revision in this process."""
     issue = send.issue
     # created_at too: a test database (or a restored backup) may hand out a send's id again.
     key = (send.pk, send.created_at, issue.live_revision_id, issue.last_published_at)
-    rendered = _rendered_cache.get(key)
-    if rendered is None:
-        if len(_rendered_cache) > 8:
-            _rendered_cache.clear()
-        rendered = _rendered_cache[key] = render_issue(issue)
-    return rendered
+    mail = _mail_cache.get(key)
+    if mail is None:
+        if len(_mail_cache) > 8:
+            _mail_cache.clear()
+        mail = _mail_cache[key] = IssueMail(issue, render_issue(issue))
+    return mail
 
 
 @dataclasses.dataclass
@@ -372,7 +371,7 @@ def send_batch(send, batch_size=None, rate=None):
         _finish(send)
         return result
     try:
-        rendered = rendered_issue(send)
+        mail = issue_mail(send)
         smtp = get_connection(fail_silently=False)
         try:
             smtp.open()
@@ -403,11 +402,10 @@ def send_batch(send, batch_size=None, rate=None):
                     )
                     result.skipped += 1
                     continue
-                subscriber = row.subscriber
-                message = build_message(send.issue, rendered, subscriber, personal_urls(subscriber), smtp)
+                message = mail.message_for(row.subscriber)
                 limit.wait()
                 try:
-                    smtp.send_messages([message])
+                    send_prepared(smtp, message)
                 except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
                     # The server answered (and reset the transaction): the connection goes on.
                     # SMTPServerDisconnected is neither; note smtplib's errors are all OSErrors.
@@ -428,7 +426,7 @@ def send_batch(send, batch_size=None, rate=None):
                         result.retried += 1
                     result.stopped = "connection"
                     break
-                _mark_sent(row, message_id_for(send.issue, subscriber))
+                _mark_sent(row, message.message_id)
                 result.sent += 1
         finally:
             with contextlib.suppress(OSError, smtplib.SMTPException):

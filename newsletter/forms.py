@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.visibility import visible
-from knowledge.models import ThemePage
+from knowledge.models import Municipality, ThemePage
 
 from .models import Subscriber
 
@@ -88,8 +88,15 @@ class _SubscriberFieldsMixin:
         self.fields["name"] = forms.CharField(
             label=_("Uw naam (mag leeg blijven)"), max_length=150, required=False
         )
+        self.fields["municipality"] = forms.ModelChoiceField(
+            label=_("Voor welke gemeente werkt u? (mag leeg blijven)"),
+            queryset=Municipality.objects.order_by("name"),
+            required=False,
+            empty_label=_("Ik werk niet voor een gemeente in Gelderland"),
+            error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
+        )
         self.fields["organisation"] = forms.CharField(
-            label=_("Uw organisatie of gemeente (mag leeg blijven)"), max_length=150, required=False
+            label=_("Voor welke organisatie werkt u? (mag leeg blijven)"), max_length=150, required=False
         )
         self.fields["themes"] = ThemeChoiceField(
             label=_("Over welke thema's wilt u vooral lezen? (mag leeg blijven)"),
@@ -121,7 +128,7 @@ class SubscribeForm(_SubscriberFieldsMixin, forms.Form):
     )
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
 
-    field_order = ["email", "language", "name", "organisation", "themes", "consent"]
+    field_order = ["email", "language", "name", "municipality", "organisation", "themes", "consent"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +144,7 @@ class SubscribeForm(_SubscriberFieldsMixin, forms.Form):
 class PreferencesForm(_SubscriberFieldsMixin, forms.ModelForm):
     class Meta:
         model = Subscriber
-        fields = ["language", "name", "organisation", "themes"]
+        fields = ["language", "name", "municipality", "organisation", "themes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,4 +153,5 @@ class PreferencesForm(_SubscriberFieldsMixin, forms.ModelForm):
         self.fields["language"].label = _("In welke taal leest u de kwartaalupdate?")
         self.fields["themes"].label = _("Over welke thema's wilt u vooral lezen?")
         self.fields["name"].label = _("Uw naam")
-        self.fields["organisation"].label = _("Uw organisatie of gemeente")
+        self.fields["municipality"].label = _("Voor welke gemeente werkt u?")
+        self.fields["organisation"].label = _("Voor welke organisatie werkt u?")

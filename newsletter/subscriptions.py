@@ -61,16 +61,19 @@ def send_already_subscribed(subscriber, base_url=None, connection=None):
     _send(subscriber, "already_subscribed", {"urls": personal_urls(subscriber, base_url)}, connection)
 
 
-def apply_preferences(subscriber, *, language, name="", organisation="", themes=()):
+def apply_preferences(subscriber, *, language, name="", municipality=None, organisation="", themes=()):
     subscriber.language = language
     subscriber.name = name
+    subscriber.municipality = municipality
     subscriber.organisation = organisation
     subscriber.save()
     subscriber.themes.set(themes)
 
 
 @transaction.atomic
-def subscribe(*, email, language, name="", organisation="", themes=(), form_name=SUBSCRIBE_FORM):
+def subscribe(
+    *, email, language, name="", municipality=None, organisation="", themes=(), form_name=SUBSCRIBE_FORM
+):
     """Record a request to subscribe and send the one mail it leads to (see the module docstring).
 
     Raises ``MailNotSent`` when the mail could not be sent; nothing is saved then, so sending the
@@ -88,7 +91,14 @@ def subscribe(*, email, language, name="", organisation="", themes=(), form_name
     subscriber.consent_form = form_name
     subscriber.consent_given_at = timezone.now()
     subscriber.confirmed_at = None
-    apply_preferences(subscriber, language=language, name=name, organisation=organisation, themes=themes)
+    apply_preferences(
+        subscriber,
+        language=language,
+        name=name,
+        municipality=municipality,
+        organisation=organisation,
+        themes=themes,
+    )
     send_confirmation(subscriber)
     return subscriber
 
@@ -123,6 +133,11 @@ def personal_data(subscriber):
         "email": subscriber.email,
         "language": subscriber.language,
         "name": subscriber.name,
+        "municipality": (
+            {"name": subscriber.municipality.name, "cbs_code": subscriber.municipality.cbs_code}
+            if subscriber.municipality
+            else None
+        ),
         "organisation": subscriber.organisation,
         "themes": [{"slug": t.slug, "title": t.title} for t in subscriber.themes.order_by("path")],
         "status": subscriber.status,

@@ -84,6 +84,7 @@ def subscribe(request):
             email=data["email"],
             language=data["language"],
             name=data["name"],
+            municipality=data["municipality"],
             organisation=data["organisation"],
             themes=data["themes"],
         )
@@ -140,6 +141,7 @@ def preferences(request, token):
         subscriber,
         language=data["language"],
         name=data["name"],
+        municipality=data["municipality"],
         organisation=data["organisation"],
         themes=data["themes"],
     )
@@ -179,8 +181,12 @@ def unsubscribe(request, token):
             return _plain(_("U bent afgemeld voor de kwartaalupdate."))
     language = translation.get_language()
     if request.resolver_match and request.resolver_match.url_name == "newsletter_one_click":
-        # The one-click URL has no language prefix: speak the subscriber's language.
+        # The one-click URL has no language prefix and is the Dutch page's. Someone else who opens
+        # it goes to the page in their own language, whose language menu then works as anywhere.
         language = subscriber.language
+        own_page = _on_site(subscriber)["unsubscribe"]
+        if request.method == "GET" and own_page != request.path:
+            return redirect(own_page)
     with translation.override(language):
         if request.method == "POST":
             subscriptions.unsubscribe(subscriber)

@@ -115,6 +115,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets pages be read while ``db_worker`` writes (a send commits after every message), and
+    # synchronous=NORMAL makes a commit a write rather than an fsync: a killed process loses
+    # nothing, only a power cut can lose the last commits (a message then goes out twice, never
+    # zero times). IMMEDIATE takes the write lock at BEGIN, so two writers queue for ``timeout``
+    # seconds instead of failing halfway with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if DATABASE_IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")

@@ -108,20 +108,22 @@ class SubscriberViewSet(ModelViewSet):
     edit_view_class = EditView
     delete_view_class = EraseView
 
-    form_fields = ["email", "language", "name", "organisation", "themes", "status"]
+    form_fields = ["email", "language", "name", "municipality", "organisation", "themes", "status"]
     list_display = [
         "email",
         "name",
+        "municipality",
         "organisation",
         Column("language", label=_("taal"), accessor="get_language_display"),
         Column("status", label=_("status"), accessor="get_status_display"),
         "confirmed_at",
     ]
-    list_filter = ["status", "language"]
-    search_fields = ["email", "name", "organisation"]
+    list_filter = ["status", "language", "municipality"]
+    search_fields = ["email", "name", "organisation", "municipality__name"]
     list_export = [
         "email",
         "name",
+        "municipality",
         "organisation",
         "language",
         "status",

@@ -46,7 +46,17 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mailadres"), unique=True)
     language = models.CharField(_("taal"), max_length=8, choices=settings.LANGUAGES, default="nl")
     name = models.CharField(_("naam"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisatie of gemeente"), max_length=150, blank=True)
+    # Which of the 51 municipalities the reader works for: the programme reports its reach per
+    # municipality. Anyone else names their organisation in free text.
+    municipality = models.ForeignKey(
+        "knowledge.Municipality",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
     themes = models.ManyToManyField(
         "knowledge.ThemePage",
         verbose_name=_("thema's"),

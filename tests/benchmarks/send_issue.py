@@ -89,6 +89,7 @@ def make_issue(title):
         ] + [MeetingPageFactory(parent=tree.meeting_index, title=f"Intervisie {n}") for n in range(4)]
         for n, page in enumerate(pages):
             page.themes.set([list(tree.themes.values())[n % len(tree.themes)]])
+            page.save()  # a ParentalManyToManyField is written on save
         index = tree.newsletter_index
     else:
         pages = []
@@ -131,6 +132,20 @@ def child(size, port):
             )
             for n in range(start, min(size, start + 5000))
         )
+    # Every third subscriber follows a theme, so their copies carry the "In uw thema's" block.
+    from knowledge.models import ThemePage
+
+    themes = list(ThemePage.objects.filter(locale__language_code="nl"))
+    follows = Subscriber.themes.through
+    subscriber_ids = Subscriber.objects.filter(email__startswith=prefix).values_list("pk", flat=True)
+    follows.objects.bulk_create(
+        (
+            follows(subscriber_id=pk, themepage_id=themes[pk % len(themes)].pk)
+            for pk in subscriber_ids.iterator()
+            if pk % 3 == 0
+        ),
+        batch_size=5000,
+    )
     # Only this size's subscribers are confirmed; earlier runs' are set aside.
     Subscriber.objects.exclude(email__startswith=prefix).update(status=Subscriber.Status.UNSUBSCRIBED)
     started = time.perf_counter()
@@ -215,7 +230,7 @@ def main():
         setup_django(workdir)
         from django.core.management import call_command
 
-        from newsletter.messages import build_message
+        from newsletter.messages import IssueMail
         from newsletter.models import Subscriber
 
         started = time.perf_counter()
@@ -230,7 +245,7 @@ def main():
             key: f"https://www.leefbaarheid.example/kwartaalupdate/{key}/abcdefghijklmnopqrstuvwxyz0123456789/"
             for key in ("preferences", "unsubscribe", "one_click")
         }
-        message_bytes = build_message(issue, rendered, sample, urls).message().as_bytes(linesep="\r\n")
+        message_bytes = IssueMail(issue, rendered).message_for(sample, urls).raw
         size_kib = len(message_bytes) / 1024
         print(f"render_issue: {render_seconds * 1000:.0f} ms (median of 5); message {size_kib:.1f} KiB")
         bare = bare_loop(port, message_bytes, args.bare)

@@ -165,3 +165,36 @@ def test_the_form_page_switches_language(page, sink):
     expect(heading(page)).to_have_text("Subscribe to the quarterly update")
     first(live(ThemePage), "theme")  # the form lists the demo's themes
     expect(page.get_by_role("checkbox")).not_to_have_count(0)
+
+
+def test_the_whole_journey_works_without_javascript(new_page, sink):
+    """Plain HTML forms and links: subscribe, confirm, choose a municipality, unsubscribe."""
+    words = TEXT["nl"]
+    address = "zonder-js@gemeente.example"
+    page = new_page(java_script_enabled=False)
+    try:
+        page.goto(words["form"])
+        page.get_by_label(words["email"]).fill(address)
+        page.get_by_role("checkbox", name=re.compile(words["consent"])).check()
+        page.get_by_role("button", name=words["submit"]).click()
+        expect(heading(page)).to_have_text(words["sent"])
+
+        page.goto(confirmation_link(sink, address, words["confirm_link"]))
+        page.get_by_role("button", name=words["confirm_button"]).click()
+        expect(heading(page)).to_have_text(words["confirmed"])
+
+        page.get_by_role("link", name=words["preferences_link"]).click()
+        page.get_by_label("Voor welke gemeente werkt u?").select_option(label="Zutphen")
+        page.get_by_role("button", name=words["save"]).click()
+        expect(page.get_by_role("status")).to_have_text(words["saved"])
+        subscriber = Subscriber.objects.get(email=address)
+        assert subscriber.status == Subscriber.Status.CONFIRMED
+        assert subscriber.municipality.name == "Zutphen"
+
+        page.get_by_role("main").get_by_role("link", name=words["unsubscribe_link"]).click()
+        page.get_by_role("button", name=words["unsubscribe_button"]).click()
+        expect(heading(page)).to_have_text(words["unsubscribed"])
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    finally:
+        Subscriber.objects.filter(email=address).delete()

@@ -27,8 +27,7 @@ from newsletter.delivery import (
 from newsletter.models import Delivery, IssueSend, Subscriber
 from newsletter.rendering import render_issue
 from newsletter.tasks import send_issue_task
-from tests.factories.knowledge import KnowledgeItemPageFactory, build_site
-from tests.factories.newsletter import NewsletterIssuePageFactory, SubscriberFactory
+from tests.factories.newsletter import SubscriberFactory
 from tests.smtp_sink import SmtpSink
 
 BASE_URL = "https://www.leefbaarheid.example"
@@ -40,31 +39,6 @@ pytestmark = pytest.mark.django_db
 def _https_site():
     with override_settings(BASE_URL=BASE_URL, NEWSLETTER_SEND_RATE=0, NEWSLETTER_RETRY_DELAY=60):
         yield
-
-
-@pytest.fixture
-def tree():
-    return build_site()
-
-
-@pytest.fixture
-def issue(tree):
-    item = KnowledgeItemPageFactory(parent=tree.knowledge_index, title="Methode Samen Eten")
-    item.themes.set([tree.themes["eenzaamheid"]])
-    return NewsletterIssuePageFactory(
-        parent=tree.newsletter_index,
-        title="Kwartaalupdate herfst",
-        sections=[
-            {
-                "type": "section",
-                "value": {
-                    "kind": "knowledge",
-                    "note": "",
-                    "items": [{"type": "item", "id": "a1", "value": {"page": item.pk, "note": ""}}],
-                },
-            }
-        ],
-    )
 
 
 @pytest.fixture
@@ -113,7 +87,6 @@ def test_the_message_has_both_parts_personal_links_and_the_list_headers(issue, s
     send = start_send(issue)
 
     send_batch(send)
-
     [message] = sink.messages_to(subscriber.email)
     assert message["Subject"] == "Kwartaalupdate herfst"
     assert message["To"] == f"Anna de Boer <{subscriber.email}>"

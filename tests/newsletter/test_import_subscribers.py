@@ -129,6 +129,36 @@ class DoubleOptInImportTests(ImportTestCase):
         self.assertEqual(len(self.sink.messages_to("later@ede.example")), 1)
 
 
+class MunicipalityImportTests(ImportTestCase):
+    def test_a_municipality_is_found_by_name_or_cbs_code_and_an_unknown_one_reported(self):
+        path = self.csv(
+            "email,language,municipality,organisation\n"
+            "a@ede.example,nl,Ede,\n"  # line 2
+            "b@tiel.example,nl,GM0281,\n"  # line 3: Tiel's CBS code
+            "c@zutphen.example,nl,0301,Team Zorg\n"  # line 4: Zutphen, without GM
+            "d@elders.example,nl,Amsterdam,\n"  # line 5: not in Gelderland
+        )
+
+        _out, err = self.run_import(path, "--confirmed")
+
+        found = dict(Subscriber.objects.values_list("email", "municipality__name"))
+        self.assertEqual(
+            found, {"a@ede.example": "Ede", "b@tiel.example": "Tiel", "c@zutphen.example": "Zutphen"}
+        )
+        self.assertEqual(Subscriber.objects.get(email="c@zutphen.example").organisation, "Team Zorg")
+        self.assertIn("line 5: unknown municipality 'Amsterdam'", err)
+
+    def test_an_organisation_that_is_a_municipality_sets_it(self):
+        path = self.csv(HEADER + "a@ede.example,nl,,Gemeente Ede,\nb@x.example,nl,,Movisie,\n")
+
+        self.run_import(path, "--confirmed")
+
+        ede = Subscriber.objects.get(email="a@ede.example")
+        self.assertEqual((ede.municipality.name, ede.organisation), ("Ede", ""))
+        movisie = Subscriber.objects.get(email="b@x.example")
+        self.assertEqual((movisie.municipality, movisie.organisation), (None, "Movisie"))
+
+
 class ConfirmedImportTests(ImportTestCase):
     def test_with_confirmed_rows_are_confirmed_with_the_file_as_consent_and_get_no_mail(self):
         path = self.csv(HEADER + "bevestigd@ede.example,nl,Bo,Ede,eenzaamheid,\n", name="akkoord.csv")
@@ -140,7 +170,7 @@ class ConfirmedImportTests(ImportTestCase):
         self.assertIsNotNone(subscriber.confirmed_at)
         self.assertEqual(subscriber.consent_source, Subscriber.Source.IMPORT)
         self.assertEqual(subscriber.consent_form, "akkoord.csv")
-        self.assertEqual((subscriber.name, subscriber.organisation), ("Bo", "Ede"))
+        self.assertEqual((subscriber.name, subscriber.municipality.name), ("Bo", "Ede"))
         self.assertEqual(self.sink.messages, [])
         self.assertIn("line 2: bevestigd@ede.example created", out)
 

@@ -88,7 +88,13 @@ class OneClickTests(TestCase):
 
         response = self.client.get(path(personal_urls(english)["one_click"]))
 
-        self.assertIn("Unsubscribe from the quarterly update", main_text(response))
+        own_page = path(personal_urls(english)["unsubscribe"])
+        self.assertTrue(own_page.startswith("/en/"))
+        self.assertRedirects(response, own_page)
+        page = self.client.get(own_page)
+        self.assertIn("Unsubscribe from the quarterly update", main_text(page))
+        english.refresh_from_db()
+        self.assertEqual(english.status, Subscriber.Status.CONFIRMED)  # a GET changes nothing
 
     def test_the_button_on_the_page_unsubscribes_without_a_csrf_token(self):
         response = self.client.post(self.url)

@@ -1,4 +1,7 @@
-"""A send survives ``kill -9``: 2,000 recipients, three kills at random moments, then a resume.
+"""A send survives ``kill -9`` and shares out over workers: real processes, a real SMTP server.
+
+2,000 recipients, three kills at random moments, then a resume by two workers at once; and two
+workers sharing one send from the start, which must mail nobody twice.
 
 ``manage.py send_issue ID --now`` runs in a subprocess against a real SMTP server (the sink in
 this process), so nothing is shared but the database and the network, as in production. Every
@@ -78,8 +81,7 @@ def wait_for(condition, timeout):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_send_killed_three_times_reaches_everyone_once(tmp_path):
+def make_send(recipients):
     tree = build_site(theme_slugs=())
     issue = NewsletterIssuePageFactory(parent=tree.newsletter_index, title="Kwartaalupdate winter")
     Subscriber.objects.bulk_create(
@@ -88,31 +90,51 @@ def test_a_send_killed_three_times_reaches_everyone_once(tmp_path):
             status=Subscriber.Status.CONFIRMED,
             consent_source=Subscriber.Source.IMPORT,
         )
-        for n in range(RECIPIENTS)
+        for n in range(recipients)
     )
+    return issue
+
+
+def worker_environment(url, sink, **settings):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": url,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(sink.port),
+        "BASE_URL": "https://www.leefbaarheid.example",
+        "NEWSLETTER_BATCH_SIZE": "50",
+        "NEWSLETTER_SEND_RATE": "0",
+        **settings,
+    }
+
+
+def start_worker(issue, env):
+    command = [sys.executable, "manage.py", "send_issue", str(issue.pk), "--now"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def finish(workers, timeout=60):
+    """Wait for every worker; each must end well and say the send is done."""
+    for worker in workers:
+        stdout, stderr = worker.communicate(timeout=timeout)
+        assert worker.returncode == 0, stderr.decode()[-2000:]
+        assert b"Klaar" in stdout
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_send_killed_three_times_reaches_everyone_once(tmp_path):
+    issue = make_send(RECIPIENTS)
     url = database_url(tmp_path)
     rng = random.Random()
     with SmtpSink() as sink:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": url,
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(sink.port),
-            "BASE_URL": "https://www.leefbaarheid.example",
-            "NEWSLETTER_BATCH_SIZE": "50",
-            # A killed worker's claim is taken over after a second (the default is ten minutes).
-            "NEWSLETTER_CLAIM_TIMEOUT": "1",
-            "NEWSLETTER_SEND_RATE": "0",
-        }
-        command = [sys.executable, "manage.py", "send_issue", str(issue.pk), "--now"]
+        # A killed worker's claim is taken over after a second (the default is ten minutes).
+        env = worker_environment(url, sink, NEWSLETTER_CLAIM_TIMEOUT="1")
         kills = 0
         for _kill in range(KILLS):
             before = len(sink.messages)
-            worker = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-            )
+            worker = start_worker(issue, env)
             # A random moment while it sends: after 20 to 400 more messages arrived.
             target = before + rng.randint(20, 400)
             arrived = wait_for(
@@ -121,18 +143,31 @@ def test_a_send_killed_three_times_reaches_everyone_once(tmp_path):
             assert arrived and worker.poll() is None, worker.stderr.read().decode()[-2000:]
             time.sleep(rng.random() * 0.05)
             worker.send_signal(signal.SIGKILL)
-            worker.wait(timeout=10)
-            worker.stderr.close()
+            worker.communicate(timeout=10)
             kills += 1
         assert len(sink.messages) < RECIPIENTS, "the send finished before the last kill"
 
-        resumed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=45)
-        assert resumed.returncode == 0, resumed.stderr.decode()[-2000:]
-
+        finish([start_worker(issue, env), start_worker(issue, env)])
         received = collections.Counter(sink.recipients())
     everyone = {f"lezer{n}@gemeente.example" for n in range(RECIPIENTS)}
     assert set(received) == everyone
     duplicates = sum(received.values()) - RECIPIENTS
     assert duplicates <= kills, f"{duplicates} duplicates after {kills} kills"
     assert delivery_statuses(url, issue.pk) == {"sent": RECIPIENTS}
-    assert b"Klaar" in resumed.stdout
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_share_a_send_and_mail_nobody_twice(tmp_path):
+    """On PostgreSQL they claim with SKIP LOCKED; on SQLite the claim is one write transaction."""
+    recipients = 600
+    issue = make_send(recipients)
+    url = database_url(tmp_path)
+    with SmtpSink() as sink:
+        env = worker_environment(url, sink, NEWSLETTER_BATCH_SIZE="20")
+        finish([start_worker(issue, env), start_worker(issue, env)])
+        received = collections.Counter(sink.recipients())
+        connections = len(sink.envelopes)
+    assert connections == recipients
+    assert set(received) == {f"lezer{n}@gemeente.example" for n in range(recipients)}
+    assert max(received.values()) == 1
+    assert delivery_statuses(url, issue.pk) == {"sent": recipients}

@@ -14,6 +14,7 @@ from django.test import TestCase
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from knowledge.models import Municipality
 from newsletter.models import Subscriber, SuppressedAddress
 from tests.factories.knowledge import build_site
 from tests.factories.newsletter import SubscriberFactory
@@ -34,7 +35,12 @@ class SubscriberAdminTestCase(TestCase):
     def setUpTestData(cls):
         tree = build_site()
         cls.theme = tree.themes["eenzaamheid"]
-        cls.anna = SubscriberFactory(email="anna@ede.example", name="Anna", organisation="Gemeente Ede")
+        cls.anna = SubscriberFactory(
+            email="anna@ede.example",
+            name="Anna",
+            municipality=Municipality.objects.get(name="Ede"),
+            organisation="Team Wonen",
+        )
         cls.anna.themes.set([cls.theme])
         cls.ben = SubscriberFactory(
             email="ben@tiel.example", language="en", status=Subscriber.Status.PENDING, confirmed_at=None
@@ -69,9 +75,15 @@ class ListTests(SubscriberAdminTestCase):
         self.assertIn("ben@tiel.example", english)
         self.assertNotIn("anna@ede.example", english)
 
-        found = self.client.get(INDEX, {"q": "Gemeente Ede"}).content.decode()
-        self.assertIn("anna@ede.example", found)
-        self.assertNotIn("ben@tiel.example", found)
+        for query in ("Team Wonen", "Ede"):  # organisation, municipality
+            found = self.client.get(INDEX, {"q": query}).content.decode()
+            self.assertIn("anna@ede.example", found)
+            self.assertNotIn("ben@tiel.example", found)
+
+        ede = Municipality.objects.get(name="Ede")
+        in_ede = self.client.get(INDEX, {"municipality": ede.pk}).content.decode()
+        self.assertIn("anna@ede.example", in_ede)
+        self.assertNotIn("ben@tiel.example", in_ede)
 
     def test_csv_export_has_every_subscriber_with_consent_and_themes(self):
         response = self.client.get(INDEX, {"export": "csv"})
@@ -83,6 +95,7 @@ class ListTests(SubscriberAdminTestCase):
         self.assertEqual(set(rows), {"anna@ede.example", "ben@tiel.example"})
         self.assertEqual(rows["anna@ede.example"]["Thema's"], "eenzaamheid")
         self.assertEqual(rows["anna@ede.example"]["Formulier of bestand"], "aanmelden")
+        self.assertEqual(rows["anna@ede.example"]["Gemeente"], "Ede")
 
     def test_xlsx_export_is_a_spreadsheet(self):
         response = self.client.get(INDEX, {"export": "xlsx"})
@@ -103,6 +116,8 @@ class PersonalDataTests(SubscriberAdminTestCase):
         data = json.loads(response.content)
         self.assertEqual(data["email"], "anna@ede.example")
         self.assertEqual(data["themes"], [{"slug": "eenzaamheid", "title": self.theme.title}])
+        self.assertEqual(data["municipality"], {"name": "Ede", "cbs_code": "GM0228"})
+        self.assertEqual(data["organisation"], "Team Wonen")
         self.assertEqual(data["consent"]["source"], "form")
         self.assertIsNotNone(data["consent"]["confirmed_at"])
         self.assertNotIn("ben@tiel.example", response.content.decode())

@@ -11,6 +11,7 @@ from django.core import mail, signing
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
+from knowledge.models import Municipality
 from newsletter import tokens
 from newsletter.links import personal_urls
 from newsletter.models import Subscriber, SuppressedAddress, address_hash
@@ -88,6 +89,27 @@ class SubscribeFormTests(SubscriptionTestCase):
         self.assertNotIn("Nog geheim", theme_labels)
         self.assertIn("/privacy/", [a["href"] for a in form.find_all("a")])
         self.assertEqual(response.headers["Cache-Control"].count("no-cache"), 1)
+
+    def test_the_municipality_is_chosen_from_the_51_of_gelderland(self):
+        select = soup(self.client.get(SUBSCRIBE)).find("select", attrs={"name": "municipality"})
+        options = [option.get_text(strip=True) for option in select.find_all("option")]
+        self.assertEqual(len(options), 1 + 51)
+        self.assertEqual(options[0], "Ik werk niet voor een gemeente in Gelderland")
+        self.assertEqual(options[1:], sorted(options[1:]))
+        self.assertIn("Zutphen", options)
+        label = soup(self.client.get(SUBSCRIBE)).find("label", attrs={"for": select["id"]})
+        self.assertEqual(label.get_text(strip=True), "Voor welke gemeente werkt u? (mag leeg blijven)")
+
+        ede = Municipality.objects.get(name="Ede")
+        self.assertRedirects(self.subscribe(municipality=ede.pk, organisation=""), SENT)
+        self.assertEqual(Subscriber.objects.get().municipality, ede)
+
+    def test_a_municipality_that_is_not_in_the_list_is_refused(self):
+        response = self.subscribe(municipality="999999")
+
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Kies een gemeente uit de lijst.", main_text(response))
+        self.assertFalse(Subscriber.objects.exists())
 
     def test_english_form_is_in_english(self):
         response = self.client.get(SUBSCRIBE_EN)
@@ -432,6 +454,20 @@ class PreferencesTests(SubscriptionTestCase):
         self.assertEqual(list(self.subscriber.themes.all()), [self.poverty])
         self.assertEqual(self.subscriber.organisation, "")
         self.assertEqual(self.subscriber.status, Subscriber.Status.CONFIRMED)
+
+    def test_the_municipality_can_be_changed_and_cleared(self):
+        tiel = Municipality.objects.get(name="Tiel")
+        data = {"language": "nl", "name": "Lid", "organisation": "", "municipality": tiel.pk}
+
+        self.client.post(self.preferences, data)
+        self.subscriber.refresh_from_db()
+        self.assertEqual(self.subscriber.municipality, tiel)
+        selected = soup(self.client.get(self.preferences)).find("option", selected=True)
+        self.assertEqual(selected.get_text(strip=True), "Tiel")
+
+        self.client.post(self.preferences, {**data, "municipality": ""})
+        self.subscriber.refresh_from_db()
+        self.assertIsNone(self.subscriber.municipality)
 
     def test_bad_values_are_refused_with_a_message(self):
         response = self.client.post(self.preferences, {"language": "fr", "themes": ["x"]})

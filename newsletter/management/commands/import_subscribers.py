@@ -1,12 +1,14 @@
 """Import subscribers from a CSV file: ``manage.py import_subscribers FILE.csv [--confirmed]``.
 
-Columns: ``email``, ``language`` (``nl``/``en``), and optionally ``name``, ``organisation`` and
+Columns: ``email``, ``language`` (``nl``/``en``), and optionally ``name``, ``municipality`` (a
+Gelderland municipality's name or CBS code, ``GM0202`` or ``0202``), ``organisation`` and
 ``themes`` (slugs of Dutch theme pages, separated by ``;`` or ``,``). The first line names the
-columns.
+columns. Without a ``municipality`` column, an ``organisation`` that is a municipality's name
+("Arnhem" or "Gemeente Arnhem") sets it.
 
 Rules, so that an import can't do harm:
 
-- A row that can't be used (bad address, unknown language or theme) is reported with its line
+- A row that can't be used (bad address, unknown language, theme or municipality) is reported with its line
   number and skipped; every other row is still imported.
 - An address that is already known is never duplicated. A confirmed one is left as it is; a
   pending one gets the file's data. Unsubscribed, bounced and erased (suppressed) addresses are
@@ -28,6 +30,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from knowledge.models import Municipality
 from newsletter import subscriptions
 from newsletter.forms import theme_queryset
 from newsletter.models import Subscriber, SuppressedAddress, normalise_email
@@ -36,8 +39,22 @@ REQUIRED_COLUMNS = {"email", "language"}
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
+def municipality_lookup():
+    """Every way a file may name a municipality, lower-cased: name, "gemeente name", CBS code."""
+    lookup = {}
+    for municipality in Municipality.objects.all():
+        name = municipality.name.lower()
+        code = municipality.cbs_code.upper().removeprefix("GM")
+        for key in (name, f"gemeente {name}", code, f"gm{code}"):
+            lookup[key.lower()] = municipality
+    return lookup
+
+
 class Command(BaseCommand):
-    help = "Import kwartaalupdate subscribers from a CSV file (email, language, name, organisation, themes)."
+    help = (
+        "Import kwartaalupdate subscribers from a CSV file "
+        "(email, language, name, municipality, organisation, themes)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV file, UTF-8, first line the column names")
@@ -54,6 +71,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
         themes = {page.slug: page for page in theme_queryset()}
+        self.municipalities = municipality_lookup()
         counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0, "failed": 0}
         with handle:
             reader = csv.DictReader(handle)
@@ -96,7 +114,13 @@ class Command(BaseCommand):
         unknown = [slug for slug in slugs if slug not in themes]
         if unknown:
             problems.append(f"unknown theme {', '.join(unknown)}")
+        named = row.get("municipality", "")
+        municipality = self.municipalities.get(" ".join(named.lower().split())) if named else None
+        if named and municipality is None:
+            problems.append(f"unknown municipality {named!r} (use a Gelderland name or CBS code)")
         name, organisation = row.get("name", ""), row.get("organisation", "")
+        if not named and organisation:
+            municipality = self.municipalities.get(" ".join(organisation.lower().split()))
         for label, value in (("name", name), ("organisation", organisation)):
             if len(value) > 150:
                 problems.append(f"{label} is longer than 150 characters")
@@ -106,7 +130,8 @@ class Command(BaseCommand):
             "email": email,
             "language": language,
             "name": name,
-            "organisation": organisation,
+            "municipality": municipality,
+            "organisation": "" if municipality and not named else organisation,
             "themes": [themes[slug] for slug in slugs],
         }
 
@@ -138,6 +163,7 @@ class Command(BaseCommand):
                     subscriber,
                     language=data["language"],
                     name=data["name"],
+                    municipality=data["municipality"],
                     organisation=data["organisation"],
                     themes=data["themes"],
                 )

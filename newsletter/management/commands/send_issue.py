@@ -16,6 +16,8 @@ from newsletter.delivery import SendClosed, counts, run_send, start_send
 from newsletter.models import IssueSend, NewsletterIssuePage
 from newsletter.tasks import enqueue_send
 
+WAIT_CHECK_SECONDS = 1.0
+
 
 def find_issue(value):
     issues = NewsletterIssuePage.objects.all()
@@ -72,6 +74,18 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
 
+    def wait_for(self, send, wake_at):
+        """Sleep until ``wake_at``, but stop as soon as the send ends elsewhere.
+
+        Another worker may hold the rows this one waits for, and finish them long before its
+        claim would expire; an editor may pause or cancel meanwhile.
+        """
+        while timezone.now() < wake_at:
+            time.sleep(min(WAIT_CHECK_SECONDS, max(0.0, (wake_at - timezone.now()).total_seconds())) + 0.05)
+            send.refresh_from_db(fields=["status"])
+            if send.status not in (IssueSend.Status.SENDING, IssueSend.Status.SCHEDULED):
+                return
+
     def send_in_foreground(self, send):
         try:
             while True:
@@ -86,9 +100,10 @@ class Command(BaseCommand):
                     break
                 wait = max(0.0, (outcome.wake_at - timezone.now()).total_seconds())
                 self.stdout.write(
-                    f"\nWacht {wait:.0f} s op nieuwe pogingen (Ctrl+C stopt; opnieuw starten hervat)..."
+                    f"\nWacht tot {wait:.0f} s op nieuwe pogingen of op een andere verzender "
+                    "(Ctrl+C stopt; opnieuw starten hervat)..."
                 )
-                time.sleep(min(wait, 60) + 0.05)
+                self.wait_for(send, outcome.wake_at)
         except KeyboardInterrupt:
             self.stdout.write("\nGestopt. Start het commando opnieuw om verder te gaan.")
             return
