@@ -26,6 +26,7 @@ and the ``UPDATE`` re-checks that each row is still free, so two workers never h
 
 import contextlib
 import dataclasses
+import functools
 import os
 import smtplib
 import socket
@@ -263,16 +264,27 @@ def _refusal(exc):
     return exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}"
 
 
-def _mark_sent(row, message_id):
-    Delivery.objects.filter(pk=row.pk).update(
-        status=Delivery.Status.SENT,
-        sent_at=timezone.now(),
-        message_id=message_id,
-        attempts=F("attempts") + 1,
-        last_error="",
-        claimed_by="",
-        claimed_at=None,
+@functools.cache
+def _mark_sent_sql(vendor):
+    """The UPDATE ``_mark_sent`` runs, built once from the model's table and column names."""
+    quote = db_connection.ops.quote_name
+    column = {field.name: quote(field.column) for field in Delivery._meta.concrete_fields}
+    return (
+        f"UPDATE {quote(Delivery._meta.db_table)} SET {column['status']} = %s, {column['sent_at']} = %s, "
+        f"{column['message_id']} = %s, {column['attempts']} = {column['attempts']} + 1, "
+        f"{column['last_error']} = '', {column['claimed_by']} = '', {column['claimed_at']} = NULL "
+        f"WHERE {column['id']} = %s"
     )
+
+
+def _mark_sent(row, message_id):
+    """Row sent, committed at once. Written as SQL: this runs once per message, and compiling the
+    same ``QuerySet.update`` every time took a tenth of a send's time."""
+    sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            _mark_sent_sql(db_connection.vendor), [Delivery.Status.SENT, sent_at, message_id, row.pk]
+        )
 
 
 def _mark_temporary(row, error):

@@ -15,6 +15,7 @@ tells nobody when it was opened.
 """
 
 import dataclasses
+import functools
 import html as html_lib
 
 import css_inline
@@ -195,7 +196,9 @@ def _theme_fragments(sections, language):
         context = {"theme_title": titles[key], "items": items_by_theme[key]}
         fragments[key] = {
             "title": titles[key],
-            "html": _inline_fragment(render_to_string("newsletter/email/theme_fragment.html", context)),
+            "html": _inline_in_themes_block(
+                render_to_string("newsletter/email/theme_fragment.html", context)
+            ),
             "text": render_to_string("newsletter/email/theme_fragment.txt", context).strip(),
         }
     return fragments
@@ -214,11 +217,7 @@ def _join_themes(fragments, theme_keys, fmt):
     if fmt != HTML:
         raise ValueError(fmt)
     intro = _("Onderwerpen in dit nummer over de thema's die u heeft gekozen.")
-    return _inline_fragment(
-        f'<div class="themes"><h2>{html_lib.escape(heading)}</h2><p>{html_lib.escape(intro)}</p>'
-        + "".join(fragment["html"] for fragment in chosen)
-        + "</div>"
-    )
+    return _themes_wrapper(heading, intro).replace(THEMES_ITEMS, "".join(f["html"] for f in chosen))
 
 
 def themed_block(issue, theme_translation_keys, fmt=HTML):
@@ -249,6 +248,28 @@ _FRAGMENT_INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
 
 def _inline_fragment(fragment):
     return _FRAGMENT_INLINER.inline_fragment(fragment, EMAIL_CSS)
+
+
+# Inlining parses the stylesheet each time: the block around a recipient's themes is inlined once
+# per heading (language), and each theme's piece once per send, in the block's context (so that
+# ``.themes h3`` applies), then joined per recipient as plain strings.
+THEMES_ITEMS = "%%THEMES_ITEMS%%"
+_THEMES_OPEN = '<div class="themes">'
+
+
+@functools.lru_cache(maxsize=8)
+def _themes_wrapper(heading, intro):
+    """The themes block's frame, inlined, with ``THEMES_ITEMS`` where the themes go."""
+    return _inline_fragment(
+        f"{_THEMES_OPEN}<h2>{html_lib.escape(heading)}</h2><p>{html_lib.escape(intro)}</p>"
+        f"{THEMES_ITEMS}</div>"
+    )
+
+
+def _inline_in_themes_block(fragment):
+    """``fragment`` inlined as if inside the themes block, without the block's own ``<div>``."""
+    inlined = _inline_fragment(f"{_THEMES_OPEN}{fragment}</div>")
+    return inlined[inlined.index(">") + 1 : inlined.rindex("</div>")]
 
 
 def _context(issue, sections, language):

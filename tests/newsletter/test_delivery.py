@@ -73,7 +73,9 @@ def test_every_confirmed_subscriber_of_the_language_gets_exactly_one_message(iss
     issue.refresh_from_db()
     assert issue.sent_at is not None
     for delivery in Delivery.objects.filter(send=send):
-        assert delivery.sent_at is not None
+        assert abs((timezone.now() - delivery.sent_at).total_seconds()) < 60
+        assert (delivery.attempts, delivery.claimed_by, delivery.claimed_at) == (1, "", None)
+        assert delivery.last_error == ""
         assert (
             delivery.message_id
             == f"<kwartaalupdate-{issue.pk}-{delivery.subscriber_id}@www.leefbaarheid.example>"
