@@ -75,7 +75,9 @@ class Delivery(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["send", "status", "retry_after"]),
+            # Workers claim a send's pending rows in id order: with id in the index that is a
+            # range read, where an index on the send alone walks past every row already sent.
+            models.Index(fields=["send", "status", "id"], name="delivery_claim_order"),
             models.Index(fields=["claimed_by"]),
         ]
 
