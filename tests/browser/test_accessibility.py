@@ -22,6 +22,7 @@ from knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from newsletter.models import NewsletterIndexPage
 
 from .support import assert_accessible, first, live, url, words
 
@@ -68,6 +69,8 @@ PAGES = {
     "subsidy": lambda: one(SubsidyPage),
     "standard page": lambda: one(StandardPage),
     "search results": search_results,
+    "kwartaalupdate archive": lambda: one(NewsletterIndexPage),
+    "English kwartaalupdate archive": lambda: one(NewsletterIndexPage, "en"),
     "English home": lambda: one(HomePage, "en"),
     "English theme": lambda: one(ThemePage, "en"),
 }
