@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "zoeken/"), search_views.search, name="search"),
     # The same prefix as the archive page (its slug is synchronised across languages).
     path("kwartaalupdate/", include("newsletter.urls")),
+    # Its own context: the kwartaalupdate has an "aanmelden/" of its own, translated differently.
+    path(pgettext_lazy("URL path of meeting registration", "aanmelden/"), include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

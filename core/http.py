@@ -20,7 +20,12 @@ from .visibility import is_private
 
 def is_shareable(request, page=None):
     """True when the answer is the same for every anonymous visitor and may be cached by a proxy."""
-    return not request.user.is_authenticated and not (page is not None and is_private(page))
+    if page is not None and is_private(page):
+        return False
+    answers_each_visitor = getattr(page, "answers_each_visitor", None)
+    if answers_each_visitor is not None and answers_each_visitor(request):
+        return False
+    return not request.user.is_authenticated
 
 
 def add_cache_headers(request, response, page=None):

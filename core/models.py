@@ -9,12 +9,14 @@ filters and pagination for index pages whose children are listed.
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .caching import content_version
+from .hooks import PAGE_CONTEXT_HOOK
 from .http import serve_with_revalidation
 from .listing import (
     active_filter_links,
@@ -77,6 +79,21 @@ class BasePage(Page):
         return serve_with_revalidation(
             request, self, lambda: super(BasePage, self).serve(request, *args, **kwargs)
         )
+
+    def answers_each_visitor(self, request):
+        """True while the page holds something for this visitor alone (a form with a CSRF token).
+
+        Such an answer is never shared or revalidated by ETag (see ``core.http``).
+        """
+        return False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Capability apps add to a page they don't own through this hook, so that the page's app
+        # never imports theirs (see docs/architecture.md, "Declaring, not listing").
+        for add_context in hooks.get_hooks(PAGE_CONTEXT_HOOK):
+            context.update(add_context(self, request) or {})
+        return context
 
     @property
     def meta_description(self):

@@ -10,7 +10,7 @@ the content version, which every saved or deleted restriction changes (see ``cor
 from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .caching import cached
 
@@ -48,3 +48,12 @@ def active_locale_id():
     except LookupError:
         language = None
     return ids.get(language) or Locale.get_default().pk
+
+
+def privacy_url():
+    """The privacy statement in the reader's language, or the Dutch one at ``/privacy/``.
+
+    Every form that asks for consent links to it.
+    """
+    page = visible(Page.objects.filter(slug="privacy", locale_id=active_locale_id())).first()
+    return page.url if page else "/privacy/"

@@ -1,9 +1,8 @@
 """The public forms of the kwartaalupdate: subscribe, and change one's preferences.
 
 Themes are the live Dutch theme pages (what a subscriber row points at), shown with their title in
-the reader's language when a live translation exists. A honeypot field (``website``) is hidden
-from people and screen readers; a bot that fills it is answered as if all went well and nothing
-is done, so it learns nothing.
+the reader's language when a live translation exists. The subscribe form has the site's honeypot
+(``core.forms.HoneypotMixin``).
 """
 
 from django import forms
@@ -11,12 +10,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import AccessibleErrorsMixin, HoneypotMixin, email_field
 from core.visibility import visible
 from knowledge.models import Municipality, ThemePage
 
 from .models import Subscriber
-
-HONEYPOT_FIELD = "website"
 
 
 def theme_queryset():
@@ -48,31 +46,8 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return self._translated_titles().get(obj.translation_key, obj.title)
 
 
-class _SubscriberFieldsMixin:
+class _SubscriberFieldsMixin(AccessibleErrorsMixin):
     """Labels and sizes shared by both forms, so the two ask the same way, and accessible errors."""
-
-    def full_clean(self):
-        super().full_clean()
-        # Django marks a field with errors aria-invalid; also point it at its message.
-        for name in self.errors:
-            if name in self.fields and not isinstance(self.fields[name].widget, forms.RadioSelect):
-                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
-
-    def error_links(self):
-        """``(anchor id, message)`` per error, for the summary at the top of the form.
-
-        A group of radio buttons or checkboxes is linked by its first option, the field to act on.
-        """
-        links = []
-        for name, errors in self.errors.items():
-            if name not in self.fields:
-                links.extend(("", error) for error in errors)
-                continue
-            bound = self[name]
-            multiple = isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
-            anchor = f"{bound.auto_id}_0" if multiple else bound.auto_id
-            links.append((anchor, errors[0]))
-        return links
 
     def _setup_shared_fields(self):
         self.fields["language"] = forms.ChoiceField(
@@ -111,22 +86,12 @@ class _SubscriberFieldsMixin:
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
 
-class SubscribeForm(_SubscriberFieldsMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("Uw e-mailadres"),
-        max_length=254,
-        error_messages={
-            "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class SubscribeForm(_SubscriberFieldsMixin, HoneypotMixin, forms.Form):
+    email = email_field(_("Uw e-mailadres"))
     consent = forms.BooleanField(
         label=_("Ik wil de kwartaalupdate ontvangen en ga akkoord met de privacyverklaring."),
         error_messages={"required": _("Zet een vinkje als u de kwartaalupdate wilt ontvangen.")},
     )
-    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
 
     field_order = ["email", "language", "name", "municipality", "organisation", "themes", "consent"]
 
@@ -134,11 +99,6 @@ class SubscribeForm(_SubscriberFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._setup_shared_fields()
         self.order_fields(self.field_order)
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def is_bot(self):
-        """True when the hidden field was filled in: only software does that."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
 class PreferencesForm(_SubscriberFieldsMixin, forms.ModelForm):

@@ -14,10 +14,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page
 
 from core.ratelimit import RATE_LIMIT_MESSAGE, RATE_LIMIT_STATUS, form_rate_limited
-from core.visibility import active_locale_id, visible
+from core.visibility import privacy_url
 
 from . import subscriptions, tokens
 from .forms import PreferencesForm, SubscribeForm
@@ -32,12 +31,6 @@ def _render(request, template, context=None, status=200):
     # Personal (a token in the URL) or the answer to a form: never kept by a cache.
     add_never_cache_headers(response)
     return response
-
-
-def privacy_url():
-    """The privacy statement in the reader's language, or the Dutch one at ``/privacy/``."""
-    page = visible(Page.objects.filter(slug="privacy", locale_id=active_locale_id())).first()
-    return page.url if page else "/privacy/"
 
 
 def _on_site(subscriber):

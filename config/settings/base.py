@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "core",
     "knowledge",
     "home",
+    "registrations",
     "newsletter",
     "search",
     "wagtail_localize",

@@ -131,6 +131,15 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def get_cache_key_components(self):
+        # The page changes when registration opens or closes, without anyone publishing it.
+        return [*super().get_cache_key_components(), self.registration_state]
+
+    def answers_each_visitor(self, request):
+        # While registration is open the page holds the registration form (with a CSRF token,
+        # and places left that change with every registration): never a shared copy.
+        return self.registration_is_open
+
     @property
     def is_past(self):
         return self.end < timezone.now()

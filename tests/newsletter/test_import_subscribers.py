@@ -14,8 +14,7 @@ from django.utils import timezone
 from newsletter.models import Subscriber, SuppressedAddress, address_hash
 from tests.factories.knowledge import build_site
 from tests.factories.newsletter import SubscriberFactory
-
-from .subscription_support import SmtpTestCase, path_of_link
+from tests.mail_support import SmtpTestCase, path_of_link
 
 HEADER = "email,language,name,organisation,themes\n"
 

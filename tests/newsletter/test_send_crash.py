@@ -22,13 +22,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 from django.db.models import Count
 
 from newsletter.models import Delivery, Subscriber
+from tests.database import database_url
 from tests.factories.knowledge import build_site
 from tests.factories.newsletter import NewsletterIssuePageFactory
 from tests.smtp_sink import SmtpSink
@@ -36,23 +35,6 @@ from tests.smtp_sink import SmtpSink
 ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 2000
 KILLS = 3
-
-
-def database_url(tmp_path):
-    """A URL for the subprocess that reaches the data this test wrote."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "crash.sqlite3"
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        connection.connection.backup(target)
-        target.close()
-        return f"sqlite:///{path}"
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"])
-    host = f"{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
-    return f"postgres://{host}/{db['NAME']}"
 
 
 def delivery_statuses(url, send_issue_id):

@@ -17,10 +17,9 @@ from newsletter.links import personal_urls
 from newsletter.models import Subscriber, SuppressedAddress, address_hash
 from tests.factories.knowledge import ThemePageFactory, build_site
 from tests.factories.newsletter import SubscriberFactory
+from tests.mail_support import SmtpTestCase, html_body, path_of_link, text_body
 from tests.smtp_sink import free_port
 from tests.utils import main_text, soup
-
-from .subscription_support import SmtpTestCase, html_body, path_of_link, text_body
 
 SUBSCRIBE = "/kwartaalupdate/aanmelden/"
 SUBSCRIBE_EN = "/en/kwartaalupdate/subscribe/"

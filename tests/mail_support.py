@@ -1,4 +1,4 @@
-"""What the subscriber tests share: a real SMTP sink per test, and reading links out of mails."""
+"""What the e-mail tests share: a real SMTP sink per test, and reading links out of mails."""
 
 import re
 from urllib.parse import urlsplit

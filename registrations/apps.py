@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationsConfig(AppConfig):
+    """Signing up for leernetwerk meetings: capacity, waitlist, confirmation with a calendar file."""
+
+    name = "registrations"
+    verbose_name = _("Aanmeldingen")

@@ -1,0 +1,81 @@
+"""The calendar invitation (``.ics``) that goes with a registration e-mail (RFC 5545 / iTIP).
+
+One event per registration, with a ``UID`` that stays the same for it, so a calendar updates the
+entry instead of adding one: ``METHOD:REQUEST`` with a higher ``SEQUENCE`` when the meeting moves,
+``METHOD:CANCEL`` when the registration or the meeting is cancelled. The personal invitation may
+carry the online link; the public one on the meeting page never does.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress, vText
+
+TIME_ZONE = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Provincie Gelderland//Leefbaarheid Gelderland//NL"
+
+
+def mail_domain():
+    """The site's host name: the right-hand side of every UID."""
+    return urlsplit(settings.BASE_URL).hostname or "localhost"
+
+
+def _where(meeting):
+    return ", ".join(part for part in (meeting.location_name, meeting.address) if part)
+
+
+def _event(meeting, uid, url, with_online_link):
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.start.astimezone(TIME_ZONE))
+    event.add("dtend", meeting.end.astimezone(TIME_ZONE))
+    event.add("summary", meeting.title)
+    description = meeting.introduction or ""
+    if with_online_link and meeting.online_link:
+        description = f"{description}\n\nOnline: {meeting.online_link}".strip()
+    if description:
+        event.add("description", description)
+    where = _where(meeting)
+    if with_online_link and meeting.online_link and not where:
+        where = meeting.online_link
+    if where:
+        event["location"] = vText(where)
+    if url:
+        event.add("url", url)
+    organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.rsplit('<', 1)[-1].rstrip('>')}")
+    organizer.params["cn"] = vText(settings.WAGTAIL_SITE_NAME)
+    event["organizer"] = organizer
+    return event
+
+
+def _calendar(method, event):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    if method:
+        calendar.add("method", method)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def registration_ics(registration, url="", cancel=False):
+    """The registrant's invitation (or its cancellation), online link included."""
+    meeting = registration.meeting
+    event = _event(meeting, f"registration-{registration.pk}@{mail_domain()}", url, with_online_link=True)
+    event.add("sequence", registration.calendar_sequence)
+    attendee = vCalAddress(f"mailto:{registration.email}")
+    attendee.params["cn"] = vText(registration.name)
+    attendee.params["partstat"] = "DECLINED" if cancel else "ACCEPTED"
+    event.add("attendee", attendee)
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    return _calendar("CANCEL" if cancel else "REQUEST", event)
+
+
+def public_ics(meeting, url=""):
+    """The meeting for anyone's calendar: no method, no attendee, never the online link."""
+    event = _event(meeting, f"meeting-{meeting.translation_key}@{mail_domain()}", url, with_online_link=False)
+    return _calendar(None, event)

@@ -1,0 +1,85 @@
+"""A registration for a leernetwerk meeting, and what it keeps of the person.
+
+The status is the whole story of a place: ``confirmed`` holds one of the meeting's places,
+``waitlisted`` waits for one (first come, first served by ``created_at``), ``cancelled`` gave it up.
+One row per address and meeting: registering again with the same address finds the row instead
+of adding one (the database's unique constraint makes sure of it).
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_a_place(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Aangemeld")
+        WAITLISTED = "waitlisted", _("Op de wachtlijst")
+        CANCELLED = "cancelled", _("Afgemeld")
+
+    class Role(models.TextChoices):
+        POLICY = "policy", _("Beleidsmedewerker")
+        COMMUNITY = "community", _("Opbouwwerker of wijkwerker")
+        MANAGER = "manager", _("Leidinggevende of bestuurder")
+        RESIDENT = "resident", _("Inwoner of vrijwilliger")
+        OTHER = "other", _("Anders")
+
+    meeting = models.ForeignKey(
+        "knowledge.MeetingPage",
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    municipality = models.ForeignKey(
+        "knowledge.Municipality",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.CharField(_("andere organisatie"), max_length=150, blank=True)
+    role = models.CharField(_("functie"), max_length=20, choices=Role.choices)
+    accessibility_needs = models.TextField(_("wensen voor toegankelijkheid"), blank=True)
+    case = models.TextField(_("casus voor de intervisie"), blank=True)
+    language = models.CharField(_("taal"), max_length=8, default="nl")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    consent_given_at = models.DateTimeField(_("akkoord met privacyverklaring op"), default=timezone.now)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    # Bumped with every calendar update sent for this registration (RFC 5545 SEQUENCE).
+    calendar_sequence = models.PositiveIntegerField(default=0)
+    mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)
+    mail_error = models.CharField(_("e-mail mislukt"), max_length=300, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["meeting", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "email"], name="one_registration_per_address")
+        ]
+        indexes = [models.Index(fields=["meeting", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def organisation_name(self):
+        return str(self.municipality) if self.municipality_id else self.organisation

@@ -1,0 +1,21 @@
+"""Public URLs of meeting registration, in Dutch and under ``/en/`` (inside ``i18n_patterns``)."""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "registrations"
+
+urlpatterns = [
+    path(
+        pgettext_lazy("URL path of meeting registration", "bijeenkomst/<int:meeting_id>/"),
+        views.register,
+        name="register",
+    ),
+    path(
+        pgettext_lazy("URL path of meeting registration", "afmelden/<str:token>/"),
+        views.cancel,
+        name="cancel",
+    ),
+]

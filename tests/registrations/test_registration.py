@@ -1,0 +1,290 @@
+"""Registering for a meeting, end to end: the form on the meeting page, places and the waitlist,
+the e-mails (through a real SMTP server) with their calendar invitations, and cancelling.
+"""
+
+import datetime
+
+import icalendar
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from knowledge.models import MeetingPage, Municipality
+from registrations.models import Registration
+from registrations.tokens import make_token
+from tests.factories.knowledge import MeetingPageFactory, build_site
+from tests.mail_support import SmtpTestCase, html_body, path_of_link, text_body
+from tests.smtp_sink import SmtpSink
+from tests.utils import main_text, soup
+
+ONLINE_LINK = "https://meet.example/intervisie-geheim"
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Sanne de Vries",
+        "email": "sanne@ede.example",
+        "municipality": "",
+        "organisation": "",
+        "role": "policy",
+        "accessibility_needs": "",
+        "case": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def calendar_of(message):
+    [part] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+    return icalendar.Calendar.from_ical(part.get_payload(decode=True))
+
+
+class RegistrationTestCase(SmtpTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_site()
+        cls.ede = Municipality.objects.get(name="Ede")
+        cls.meeting = MeetingPageFactory(
+            parent=cls.tree.meeting_index,
+            title="Intervisie eenzaamheid",
+            format=MeetingPage.Format.HYBRID,
+            online_link=ONLINE_LINK,
+            capacity=2,
+            has_waitlist=True,
+        )
+
+    def register(self, meeting=None, **overrides):
+        meeting = meeting or self.meeting
+        data = form_data(**{"municipality": str(self.ede.pk), **overrides})
+        return self.post(f"/aanmelden/bijeenkomst/{meeting.pk}/", data)
+
+    def post(self, path, data=None):
+        # Mail is queued after the commit; a TestCase never commits, so run those callbacks.
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(path, data or {})
+
+    def messages_to(self, address):
+        return self.sink.messages_to(address)
+
+
+class MeetingPageTests(RegistrationTestCase):
+    def test_the_form_is_on_the_meeting_page_with_places_left_and_never_cached(self):
+        response = self.client.get(self.meeting.url)
+
+        form = soup(response).find("form", class_="registration-form")
+        self.assertEqual(form["action"], f"/aanmelden/bijeenkomst/{self.meeting.pk}/")
+        for name in ("name", "email", "municipality", "organisation", "role", "consent"):
+            self.assertIsNotNone(form.find(attrs={"name": name}), name)
+        self.assertIn("Nog 2 plaatsen vrij.", main_text(response))
+        self.assertIn("no-cache", response["Cache-Control"])
+        self.assertNotIn("public", response["Cache-Control"])
+        self.assertFalse(response.has_header("ETag"))
+        self.assertNotIn(ONLINE_LINK, response.content.decode())
+
+        self.register()
+        self.assertIn("Nog 1 plaats vrij.", main_text(self.client.get(self.meeting.url)))
+
+    def test_a_closed_meeting_shows_no_form_and_stays_cacheable(self):
+        closed = MeetingPageFactory(
+            parent=self.tree.meeting_index, registration_closes=timezone.now() - datetime.timedelta(hours=1)
+        )
+
+        response = self.client.get(closed.url)
+
+        self.assertIsNone(soup(response).find("form", class_="registration-form"))
+        self.assertIn("Aanmelden is gesloten", main_text(response))
+        self.assertIn("public", response["Cache-Control"])
+
+
+class PlacesTests(RegistrationTestCase):
+    def test_up_to_capacity_confirmed_then_the_waitlist(self):
+        for n in range(3):
+            response = self.register(email=f"deelnemer{n}@ede.example")
+            self.assertEqual(response.status_code, 200)
+
+        statuses = dict(Registration.objects.values_list("email", "status"))
+        self.assertEqual(
+            statuses,
+            {
+                "deelnemer0@ede.example": "confirmed",
+                "deelnemer1@ede.example": "confirmed",
+                "deelnemer2@ede.example": "waitlisted",
+            },
+        )
+        self.assertIn("U staat op de wachtlijst", main_text(response))
+        self.assertIn("wachtlijst", main_text(self.client.get(self.meeting.url)).lower())
+        [waiting] = self.messages_to("deelnemer2@ede.example")
+        self.assertEqual([p for p in waiting.walk() if p.get_content_type() == "text/calendar"], [])
+        self.assertNotIn(ONLINE_LINK, text_body(waiting))
+
+    def test_full_without_a_waitlist_is_refused_and_stores_nothing(self):
+        MeetingPage.objects.filter(pk=self.meeting.pk).update(capacity=1, has_waitlist=False)
+        self.register(email="eerste@ede.example")
+
+        response = self.register(email="tweede@ede.example")
+
+        self.assertEqual(response.status_code, 409)
+        self.assertIn("De bijeenkomst is vol en er is geen wachtlijst", main_text(response))
+        self.assertFalse(Registration.objects.filter(email="tweede@ede.example").exists())
+
+    def test_the_same_address_twice_makes_one_registration_and_sends_the_mail_again(self):
+        self.register(email="Sanne@Ede.example")
+
+        response = self.register(email="sanne@ede.example ")
+
+        self.assertIn("U was al aangemeld", main_text(response))
+        self.assertEqual(Registration.objects.count(), 1)
+        self.assertEqual(len(self.messages_to("sanne@ede.example")), 2)
+
+    def test_registration_outside_its_window_is_refused(self):
+        later = MeetingPageFactory(
+            parent=self.tree.meeting_index, registration_opens=timezone.now() + datetime.timedelta(days=2)
+        )
+
+        response = self.register(meeting=later)
+
+        self.assertEqual(response.status_code, 409)
+        self.assertIn("Aanmelden voor deze bijeenkomst kan nu niet", main_text(response))
+        self.assertFalse(Registration.objects.exists())
+
+
+class ConfirmationMailTests(RegistrationTestCase):
+    def test_the_confirmation_has_both_parts_the_invitation_and_the_cancel_link(self):
+        self.register(name="Sanne de Vries")
+
+        [message] = self.messages_to("sanne@ede.example")
+        self.assertEqual(message["Subject"], "Aangemeld: Intervisie eenzaamheid")
+        for part in (text_body(message), html_body(message)):
+            self.assertIn("Beste Sanne de Vries", part)
+            self.assertIn(ONLINE_LINK, part)  # only the registrant's own mail has it
+            self.assertIn("/aanmelden/afmelden/", part)
+        calendar = calendar_of(message)
+        self.assertEqual(calendar["METHOD"], "REQUEST")
+        [event] = calendar.walk("VEVENT")
+        registration = Registration.objects.get()
+        self.assertEqual(str(event["UID"]), f"registration-{registration.pk}@127.0.0.1")
+        self.assertEqual(event["SEQUENCE"], 0)
+        self.assertEqual(event.decoded("DTSTART"), self.meeting.start)
+        self.assertEqual(str(event.decoded("DTSTART").tzinfo), "Europe/Amsterdam")
+        self.assertEqual(event.decoded("DTEND"), self.meeting.end)
+        self.assertEqual(str(event["LOCATION"]), "Provinciehuis, Markt 11, Arnhem")
+        self.assertIn(ONLINE_LINK, str(event["DESCRIPTION"]))
+        self.assertEqual(str(event["ATTENDEE"]), "mailto:sanne@ede.example")
+        self.assertTrue(str(event["ORGANIZER"]).startswith("mailto:"))
+        self.assertEqual(len(calendar.walk("VTIMEZONE")), 1)
+        self.assertIsNotNone(registration.mail_sent_at)
+
+    def test_an_english_registration_gets_english_mail(self):
+        self.post(f"/en/register/meeting/{self.meeting.pk}/", form_data(municipality=str(self.ede.pk)))
+
+        [message] = self.messages_to("sanne@ede.example")
+        self.assertEqual(Registration.objects.get().language, "en")
+        self.assertIn("Dear Sanne de Vries", text_body(message))
+        self.assertIn("/en/register/cancel/", text_body(message))
+
+    def test_a_dead_mail_server_loses_no_registration_and_shows_the_error_to_editors(self):
+        down = SmtpSink()  # never started: nothing listens on its port
+        with down.settings_override():
+            response = self.register()
+
+        self.assertEqual(response.status_code, 200)
+        registration = Registration.objects.get()
+        self.assertEqual(registration.status, Registration.Status.CONFIRMED)
+        self.assertIsNone(registration.mail_sent_at)
+        self.assertIn("confirmed:", registration.mail_error)
+
+
+class CancelTests(RegistrationTestCase):
+    def test_the_link_shows_a_button_and_only_the_post_cancels_and_promotes_the_waitlist(self):
+        for n in range(3):
+            self.register(email=f"deelnemer{n}@ede.example")
+        [confirmation] = self.messages_to("deelnemer0@ede.example")
+        cancel_path = path_of_link(confirmation, "/aanmelden/afmelden/")
+
+        page = self.client.get(cancel_path)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Ja, meld mij af", soup(page).find("main").find("form", method="post").get_text())
+        self.assertEqual(Registration.objects.get(email="deelnemer0@ede.example").status, "confirmed")
+
+        done = self.post(cancel_path)
+
+        self.assertIn("U bent afgemeld", main_text(done))
+        statuses = dict(Registration.objects.values_list("email", "status"))
+        self.assertEqual(statuses["deelnemer0@ede.example"], "cancelled")
+        self.assertEqual(statuses["deelnemer2@ede.example"], "confirmed")  # promoted
+        cancelled = self.messages_to("deelnemer0@ede.example")[-1]
+        calendar = calendar_of(cancelled)
+        self.assertEqual(calendar["METHOD"], "CANCEL")
+        self.assertEqual(calendar.walk("VEVENT")[0]["SEQUENCE"], 1)
+        promoted = self.messages_to("deelnemer2@ede.example")[-1]
+        self.assertEqual(promoted["Subject"], "Er is een plaats voor u: Intervisie eenzaamheid")
+        self.assertEqual(calendar_of(promoted)["METHOD"], "REQUEST")
+        self.assertIn(ONLINE_LINK, text_body(promoted))
+
+        again = self.post(cancel_path)
+        self.assertIn("U was al afgemeld", main_text(again))
+
+    def test_a_tampered_link_gets_a_page_that_says_so(self):
+        self.register()
+        token = make_token(Registration.objects.get())
+
+        response = self.client.get(f"/aanmelden/afmelden/{token[:-2]}xx/")
+
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("Deze link werkt niet", main_text(response))
+
+
+class BadInputTests(RegistrationTestCase):
+    def test_missing_and_invalid_fields_get_messages_and_store_nothing(self):
+        response = self.client.post(
+            f"/aanmelden/bijeenkomst/{self.meeting.pk}/",
+            form_data(name="", email="geen-adres", role="", consent=""),
+        )
+
+        self.assertEqual(response.status_code, 400)
+        summary = soup(response).find(class_="error-summary")
+        messages = [link.get_text() for link in summary.find_all("a")]
+        self.assertEqual(
+            messages,
+            [
+                "Vul uw naam in.",
+                "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.",
+                "Kies uw gemeente, of vul de naam van uw organisatie in.",
+                "Kies uw functie.",
+                "Zet een vinkje als u akkoord gaat met de privacyverklaring.",
+            ],
+        )
+        self.assertEqual(soup(response).find("input", attrs={"name": "email"})["value"], "geen-adres")
+        self.assertFalse(Registration.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+    def test_another_organisation_instead_of_a_municipality(self):
+        self.post(f"/aanmelden/bijeenkomst/{self.meeting.pk}/", form_data(organisation="Movisie"))
+
+        registration = Registration.objects.get()
+        self.assertEqual((registration.municipality, registration.organisation_name), (None, "Movisie"))
+
+    def test_a_bot_filling_the_honeypot_is_thanked_and_nothing_happens(self):
+        response = self.register(website="https://spam.example")
+
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Registration.objects.exists())
+        self.assertEqual(self.sink.messages, [])
+
+    @override_settings(FORM_RATE_LIMIT="2/m")
+    def test_a_flood_is_stopped_by_the_rate_limit(self):
+        for n in range(2):
+            self.register(email=f"snel{n}@ede.example")
+
+        response = self.register(email="te-snel@ede.example")
+
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(Registration.objects.filter(email="te-snel@ede.example").exists())
+
+    def test_an_unknown_or_unpublished_meeting_is_not_found(self):
+        draft = MeetingPageFactory(parent=self.tree.meeting_index, live=False)
+
+        for pk in (draft.pk, 999999):
+            self.assertEqual(self.client.get(f"/aanmelden/bijeenkomst/{pk}/").status_code, 404)
