@@ -9,6 +9,7 @@ of adding one (the database's unique constraint makes sure of it).
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -21,9 +22,9 @@ class RegistrationQuerySet(models.QuerySet):
 
 class Registration(models.Model):
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Aangemeld")
+        CONFIRMED = "confirmed", pgettext_lazy("meeting registration", "Aangemeld")
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
-        CANCELLED = "cancelled", _("Afgemeld")
+        CANCELLED = "cancelled", pgettext_lazy("meeting registration", "Afgemeld")
 
     class Role(models.TextChoices):
         POLICY = "policy", _("Beleidsmedewerker")
@@ -56,7 +57,9 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     consent_given_at = models.DateTimeField(_("akkoord met privacyverklaring op"), default=timezone.now)
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
-    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(
+        pgettext_lazy("meeting registration", "afgemeld op"), null=True, blank=True
+    )
     # Bumped with every calendar update sent for this registration (RFC 5545 SEQUENCE).
     calendar_sequence = models.PositiveIntegerField(default=0)
     mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)

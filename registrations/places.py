@@ -12,6 +12,7 @@ place that a rollback took back.
 
 import enum
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,12 +30,26 @@ class Outcome(enum.StrEnum):
     CLOSED = "closed"  # registration is not open (not yet, no longer, or the meeting is past)
 
 
+def source_meeting(meeting):
+    """The meeting in the site's main language: its translations share its places.
+
+    Registrations always point at it, whichever language the visitor registered in.
+    """
+    if meeting.locale.language_code == settings.LANGUAGE_CODE:
+        return meeting
+    source = MeetingPage.objects.filter(
+        translation_key=meeting.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    return source or meeting
+
+
 def _locked(meeting):
-    return MeetingPage.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    return MeetingPage.objects.select_for_update(of=("self",)).get(pk=source_meeting(meeting).pk)
 
 
 def places_left(meeting):
     """Free places, or ``None`` for a meeting without a limit."""
+    meeting = source_meeting(meeting)
     if meeting.capacity is None:
         return None
     return max(0, meeting.capacity - meeting.registrations.holding_a_place().count())

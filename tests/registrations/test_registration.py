@@ -13,6 +13,7 @@ from knowledge.models import MeetingPage, Municipality
 from registrations.models import Registration
 from registrations.tokens import make_token
 from tests.factories.knowledge import MeetingPageFactory, build_site
+from tests.factories.translation import translate
 from tests.mail_support import SmtpTestCase, html_body, path_of_link, text_body
 from tests.smtp_sink import SmtpSink
 from tests.utils import main_text, soup
@@ -137,6 +138,25 @@ class PlacesTests(RegistrationTestCase):
         self.assertIn("U was al aangemeld", main_text(response))
         self.assertEqual(Registration.objects.count(), 1)
         self.assertEqual(len(self.messages_to("sanne@ede.example")), 2)
+
+    def test_the_english_page_shares_the_places_of_the_dutch_meeting(self):
+        for ancestor in (self.meeting.get_parent().get_parent(), self.meeting.get_parent()):
+            translate(ancestor)  # a page is translated below its translated parent
+        english_meeting = translate(self.meeting)
+        self.register(email="nl@ede.example")
+
+        self.post(
+            f"/en/register/meeting/{english_meeting.pk}/",
+            form_data(email="en@ede.example", municipality=str(self.ede.pk)),
+        )
+        response = self.post(
+            f"/en/register/meeting/{english_meeting.pk}/",
+            form_data(email="en2@ede.example", municipality=str(self.ede.pk)),
+        )
+
+        self.assertIn("You are on the waitlist", main_text(response))
+        self.assertEqual(set(Registration.objects.values_list("meeting", flat=True)), {self.meeting.pk})
+        self.assertEqual(Registration.objects.filter(status="confirmed").count(), 2)
 
     def test_registration_outside_its_window_is_refused(self):
         later = MeetingPageFactory(
