@@ -7,3 +7,8 @@ class RegistrationsConfig(AppConfig):
 
     name = "registrations"
     verbose_name = _("Aanmeldingen")
+
+    def ready(self):
+        from . import signals  # noqa: PLC0415 - models are ready only now
+
+        signals.connect()

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from . import tokens
 from .ics import registration_ics
 
-KINDS = ("confirmed", "waitlisted", "promoted", "cancelled")
+KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder")
 
 
 def cancel_url(registration):
@@ -47,7 +47,7 @@ def build(registration, kind):
             "cancel_url": cancel_url(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,
             # Only those with a place get the online link (never the waitlist, never a page).
-            "show_online_link": kind in ("confirmed", "promoted"),
+            "show_online_link": kind in ("confirmed", "promoted", "reminder"),
         }
         subject = render_to_string(f"registrations/email/{kind}_subject.txt", context).strip()
         text = render_to_string(f"registrations/email/{kind}.txt", context)

@@ -63,6 +63,8 @@ class Registration(models.Model):
     # Bumped with every calendar update sent for this registration (RFC 5545 SEQUENCE).
     calendar_sequence = models.PositiveIntegerField(default=0)
     mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     mail_error = models.CharField(_("e-mail mislukt"), max_length=300, blank=True)
 
     objects = RegistrationQuerySet.as_manager()

@@ -18,4 +18,9 @@ urlpatterns = [
         views.cancel,
         name="cancel",
     ),
+    path(
+        pgettext_lazy("URL path of meeting registration", "agenda/<int:meeting_id>.ics"),
+        views.meeting_calendar,
+        name="calendar",
+    ),
 ]

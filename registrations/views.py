@@ -6,19 +6,22 @@ follows the site's rule for links in e-mails: the GET shows a page with a button
 changes anything. A forged or stale link gets a page that says so, never an error.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
+from core.http import add_cache_headers
 from core.ratelimit import RATE_LIMIT_MESSAGE, RATE_LIMIT_STATUS, form_rate_limited
 from core.visibility import privacy_url, visible
 from knowledge.models import MeetingPage
 
 from . import places, tokens
 from .forms import RegistrationForm
+from .ics import public_ics
 
 TEMPLATES = "registrations/"
+ICS = "text/calendar; charset=utf-8"
 
 
 def _render(request, template, context, status=200):
@@ -61,6 +64,15 @@ def register(request, meeting_id):
         return _render(request, "refused.html", {"meeting": meeting, "outcome": outcome}, status=409)
     context = {"meeting": meeting, "outcome": outcome, "registration": registration}
     return _render(request, "registered.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def meeting_calendar(request, meeting_id):
+    """The meeting for anyone's calendar: without the online link, which only registrants get."""
+    meeting = get_object_or_404(visible(MeetingPage.objects.all()), pk=meeting_id)
+    response = HttpResponse(public_ics(meeting, request.build_absolute_uri(meeting.url)), content_type=ICS)
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return add_cache_headers(request, response)
 
 
 @require_http_methods(["GET", "POST"])

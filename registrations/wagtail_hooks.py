@@ -6,6 +6,7 @@ when it is there). Editors see every registration in *Aanmeldingen*: filter by m
 and municipality, search by name or address, export to CSV or XLSX.
 """
 
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -21,9 +22,12 @@ from .views import form_context
 
 @hooks.register(PAGE_CONTEXT_HOOK)
 def registration_context(page, request):
-    if not isinstance(page, MeetingPage) or not page.registration_is_open:
+    if not isinstance(page, MeetingPage) or page.is_past:
         return None
-    return {"registration": {"template": "registrations/includes/form.html", **form_context(page)}}
+    context = {"calendar_url": reverse("registrations:calendar", args=[page.pk])}
+    if page.registration_is_open:
+        context["registration"] = {"template": "registrations/includes/form.html", **form_context(page)}
+    return context
 
 
 class RegistrationViewSet(ModelViewSet):

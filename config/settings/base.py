@@ -204,6 +204,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Sending the kwartaalupdate (newsletter/delivery.py).
 # Messages per second per worker; 0: as fast as the SMTP server takes them.
+# Registrations are anonymised this many months after their meeting (manage.py purge_registrations).
+REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
+# The reminder goes this many hours before a meeting starts (manage.py send_meeting_reminders).
+REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "48"))
 NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "0"))
 # Rows a worker claims (and sends over one SMTP connection) at a time.
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))

@@ -1,0 +1,135 @@
+"""Work on registrations that time brings: reminders before a meeting, anonymising long after.
+
+Both are safe to run any number of times: a reminder is sent once per registration
+(``reminder_sent_at``), and an anonymised row is never touched again (``anonymised_at``). The
+management commands run them by hand or from cron; the tasks in ``tasks.py`` run them through the
+Tasks API, each checking again at run time whether its work is still due.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from knowledge.models import MeetingPage
+
+from .models import Registration
+from .tasks import send_registration_mail
+
+
+def reminder_due(meeting):
+    """When the meeting's reminder goes out: ``REGISTRATION_REMINDER_HOURS`` before it starts."""
+    return meeting.start - timedelta(hours=settings.REGISTRATION_REMINDER_HOURS)
+
+
+def reminders_due(now=None):
+    """Confirmed registrations for live meetings starting soon that have had no reminder."""
+    now = now or timezone.now()
+    window_end = now + timedelta(hours=settings.REGISTRATION_REMINDER_HOURS)
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminder_sent_at=None,
+        anonymised_at=None,
+        meeting__live=True,
+        meeting__start__gt=now,
+        meeting__start__lte=window_end,
+    ).order_by("pk")
+
+
+def send_reminders(registrations=None, progress=None):
+    """Mark each due registration reminded and queue its mail; returns how many."""
+    sent = 0
+    for registration_id in (registrations or reminders_due()).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Claimed by the update: two runs at once remind nobody twice.
+            claimed = Registration.objects.filter(pk=registration_id, reminder_sent_at=None).update(
+                reminder_sent_at=timezone.now()
+            )
+            if claimed:
+                transaction.on_commit(
+                    lambda pk=registration_id: send_registration_mail.enqueue(pk, "reminder")
+                )
+        sent += claimed
+        if progress:
+            progress(sent)
+    return sent
+
+
+def purge_cutoff(now=None):
+    """Meetings that ended before this moment have their registrations anonymised."""
+    now = now or timezone.now()
+    return now - timedelta(days=round(30.44 * settings.REGISTRATION_RETENTION_MONTHS))
+
+
+def to_anonymise(now=None):
+    return Registration.objects.filter(anonymised_at=None, meeting__end__lt=purge_cutoff(now))
+
+
+def anonymise(batch_size=500, progress=None):
+    """Blank everything that names a person; keep what counts (meeting, municipality, role, status).
+
+    Works in batches, each its own transaction, so an interrupted run keeps what it did.
+    """
+    done = 0
+    while True:
+        ids = list(to_anonymise().values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return done
+        with transaction.atomic():
+            for pk in ids:
+                Registration.objects.filter(pk=pk).update(
+                    name="",
+                    email=f"geanonimiseerd-{pk}@invalid",
+                    organisation="",
+                    accessibility_needs="",
+                    case="",
+                    mail_error="",
+                    anonymised_at=timezone.now(),
+                )
+        done += len(ids)
+        if progress:
+            progress(done)
+
+
+# Through the Tasks API ----------------------------------------------------------------------------
+
+
+@task()
+def remind_meeting(meeting_id):
+    """Queued for a meeting's reminder moment when it is published; checks again when it runs.
+
+    The meeting may have moved, been unpublished or been removed since: then this run sends
+    nothing, and a moved meeting's own publish has queued the run for its new moment.
+    """
+    meeting = MeetingPage.objects.filter(pk=meeting_id, live=True).first()
+    if meeting is None:
+        return "gone"
+    if reminder_due(meeting) > timezone.now():
+        return "not yet"
+    return send_reminders(reminders_due().filter(meeting=meeting))
+
+
+def queue_reminder(meeting):
+    """On publish: queue ``remind_meeting`` for the reminder moment (when the backend can wait)."""
+    due = reminder_due(meeting)
+    if meeting.start <= timezone.now():
+        return False
+    backend = remind_meeting.get_backend()
+    if due > timezone.now():
+        if not backend.supports_defer:
+            return False  # dev and tests: ``send_meeting_reminders`` (cron) does it
+        remind_meeting.using(run_after=due).enqueue(meeting.pk)
+    else:
+        transaction.on_commit(lambda: remind_meeting.enqueue(meeting.pk))
+    return True
+
+
+@task()
+def purge_registrations_daily():
+    """Anonymise what is due, then queue itself for tomorrow (when the backend can wait)."""
+    done = anonymise()
+    if remind_meeting.get_backend().supports_defer:
+        purge_registrations_daily.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
+    return done

@@ -1,0 +1,32 @@
+"""``manage.py purge_registrations [--schedule]``: anonymise registrations of long-past meetings.
+
+A registration keeps its meeting, municipality, role and status (the programme counts those) and
+loses everything that names a person, ``REGISTRATION_RETENTION_MONTHS`` (12) after its meeting
+ended. Batches are committed one by one: stopping halfway and running again is safe.
+``--schedule`` queues the daily task instead, which ``db_worker`` runs and re-queues every day.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from registrations.housekeeping import anonymise, purge_registrations_daily, to_anonymise
+
+
+class Command(BaseCommand):
+    help = "Anonymise registrations of meetings that ended longer ago than the retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--schedule", action="store_true", help="queue the daily task instead")
+
+    def handle(self, *args, schedule=False, **options):
+        if schedule:
+            if not purge_registrations_daily.get_backend().supports_defer:
+                raise CommandError(
+                    "De takenwachtrij kan niet uitstellen; draai dit commando dagelijks (cron)."
+                )
+            purge_registrations_daily.enqueue()
+            self.stdout.write("De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).")
+            return
+        total = to_anonymise().count()
+        self.stdout.write(f"{total} aanmeldingen te anonimiseren.")
+        done = anonymise(progress=lambda n: self.stdout.write(f"\r{n} van {total}", ending=""))
+        self.stdout.write(f"\nKlaar: {done} aanmeldingen geanonimiseerd.")
