@@ -228,7 +228,9 @@ STANDARD_PAGES = [
             ),
             heading("Hoe lang bewaren we uw gegevens?"),
             paragraph(
-                "<p>Niet langer dan nodig. Meldt u zich af voor de kwartaalupdate? Dan krijgt u geen "
+                "<p>Niet langer dan nodig. Een aanmelding voor een bijeenkomst maken we 12 maanden na "
+                "de bijeenkomst anoniem: we houden dan alleen bij hoeveel mensen uit welke gemeente er "
+                "kwamen. Meldt u zich af voor de kwartaalupdate? Dan krijgt u geen "
                 "e-mail meer van ons. We delen uw gegevens niet met andere organisaties, behalve als de "
                 "wet dat verplicht.</p>"
             ),

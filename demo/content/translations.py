@@ -222,7 +222,9 @@ PAGES = {
             ),
             heading("How long do we keep your data?"),
             paragraph(
-                "<p>No longer than necessary. If you unsubscribe from the quarterly update, you will not "
+                "<p>No longer than necessary. We make a meeting registration anonymous 12 months after the "
+                "meeting: we then only keep how many people came from which municipality. "
+                "If you unsubscribe from the quarterly update, you will not "
                 "receive any more e-mail from us. We do not share your data with other organisations, "
                 "unless the law requires it.</p>"
             ),
