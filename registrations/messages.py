@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from . import tokens
 from .ics import registration_ics
 
-KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder")
+KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "moved", "meeting_cancelled")
 
 
 def cancel_url(registration):
@@ -47,7 +47,7 @@ def build(registration, kind):
             "cancel_url": cancel_url(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,
             # Only those with a place get the online link (never the waitlist, never a page).
-            "show_online_link": kind in ("confirmed", "promoted", "reminder"),
+            "show_online_link": kind in ("confirmed", "promoted", "reminder", "moved"),
         }
         subject = render_to_string(f"registrations/email/{kind}_subject.txt", context).strip()
         text = render_to_string(f"registrations/email/{kind}.txt", context)
@@ -60,10 +60,10 @@ def build(registration, kind):
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(html, "text/html")
-    if kind in ("confirmed", "promoted"):
+    if kind in ("confirmed", "promoted", "moved"):
         ics = registration_ics(registration, url)
         message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-    elif kind == "cancelled":
+    elif kind in ("cancelled", "meeting_cancelled"):
         ics = registration_ics(registration, url, cancel=True)
         message.attach("afmelding.ics", ics, "text/calendar; method=CANCEL; charset=utf-8")
     return message

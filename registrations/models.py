@@ -62,6 +62,9 @@ class Registration(models.Model):
     )
     # Bumped with every calendar update sent for this registration (RFC 5545 SEQUENCE).
     calendar_sequence = models.PositiveIntegerField(default=0)
+    # When the registrant was last told the meeting takes place: a publish that moves it tells again.
+    notified_start = models.DateTimeField(null=True, blank=True)
+    notified_end = models.DateTimeField(null=True, blank=True)
     mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)

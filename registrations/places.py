@@ -95,6 +95,7 @@ def register(meeting, *, language, **details):
         registration.created_at = now  # someone who comes back joins the end of the queue
         registration.consent_given_at = now
         registration.cancelled_at = None
+        registration.notified_start, registration.notified_end = meeting.start, meeting.end
         registration.save()
         _mail_after_commit(registration, status)
     return Outcome(status), registration
@@ -122,6 +123,40 @@ def _promote_first(meeting):
     if first is None:
         return None
     first.status = Registration.Status.CONFIRMED
-    first.save(update_fields=["status"])
+    first.notified_start, first.notified_end = meeting.start, meeting.end
+    first.save(update_fields=["status", "notified_start", "notified_end"])
     _mail_after_commit(first, "promoted")
     return first
+
+
+def meeting_published(meeting):
+    """After an editor publishes a meeting: tell registrants what changed for them.
+
+    A cancelled meeting cancels every registration (the calendar's ``METHOD:CANCEL``); a meeting
+    that moved sends confirmed registrants the new time (the same UID, a higher ``SEQUENCE``).
+    Runs once per change: what each registrant was told is kept on the row. Returns how many.
+    """
+    meeting = source_meeting(meeting)
+    told = 0
+    with transaction.atomic():
+        _locked(meeting)
+        active = meeting.registrations.exclude(status=Registration.Status.CANCELLED).select_for_update()
+        if meeting.cancelled:
+            for registration in active:
+                registration.status = Registration.Status.CANCELLED
+                registration.cancelled_at = timezone.now()
+                registration.calendar_sequence += 1
+                registration.save(update_fields=["status", "cancelled_at", "calendar_sequence"])
+                _mail_after_commit(registration, "meeting_cancelled")
+                told += 1
+            return told
+        moved = active.filter(status=Registration.Status.CONFIRMED).exclude(
+            notified_start=meeting.start, notified_end=meeting.end
+        )
+        for registration in moved:
+            registration.calendar_sequence += 1
+            registration.notified_start, registration.notified_end = meeting.start, meeting.end
+            registration.save(update_fields=["calendar_sequence", "notified_start", "notified_end"])
+            _mail_after_commit(registration, "moved")
+            told += 1
+    return told

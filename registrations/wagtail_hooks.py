@@ -6,23 +6,26 @@ when it is there). Editors see every registration in *Aanmeldingen*: filter by m
 and municipality, search by name or address, export to CSV or XLSX.
 """
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from core.hooks import PAGE_CONTEXT_HOOK
 from knowledge.models import MeetingPage
 
+from . import places
 from .models import Registration
 from .views import form_context
 
 
 @hooks.register(PAGE_CONTEXT_HOOK)
 def registration_context(page, request):
-    if not isinstance(page, MeetingPage) or page.is_past:
+    if not isinstance(page, MeetingPage) or page.is_past or page.cancelled:
         return None
     context = {"calendar_url": reverse("registrations:calendar", args=[page.pk])}
     if page.registration_is_open:
@@ -73,6 +76,39 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "aanmeldingen"
 
 
+registration_viewset = RegistrationViewSet("meeting_registrations")
+
+
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
-    return RegistrationViewSet("meeting_registrations")
+    return registration_viewset
+
+
+def registration_counts(meeting):
+    """``{"confirmed", "waitlisted", "cancelled", "places_left"}`` for the meeting's source page."""
+    source = places.source_meeting(meeting)
+    found = dict(source.registrations.values_list("status").annotate(n=Count("pk")).order_by())
+    counts = {status: found.get(status, 0) for status in Registration.Status.values}
+    counts["places_left"] = places.places_left(source)
+    return counts
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_button(page, user, view_name=None, next_url=None):
+    """On a meeting in the admin: how it stands, and a link to its registrations."""
+    specific = page.specific_deferred
+    if not isinstance(specific, MeetingPage):
+        return
+    if not registration_viewset.permission_policy.user_has_permission(user, "view"):
+        return
+    counts = registration_counts(specific)
+    label = (
+        _("Aanmeldingen: %(confirmed)s aangemeld, %(waitlisted)s op de wachtlijst, %(cancelled)s afgemeld")
+        % counts
+    )
+    if counts["places_left"] is not None:
+        label += " · " + _("%(places_left)s plaatsen vrij") % counts
+    url = (
+        reverse(registration_viewset.get_url_name("index")) + f"?meeting={places.source_meeting(specific).pk}"
+    )
+    yield Button(label, url, icon_name="group", priority=80)

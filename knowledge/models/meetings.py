@@ -45,6 +45,11 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
     has_waitlist = models.BooleanField(_("wachtlijst als het vol is"), default=True)
     registration_opens = models.DateTimeField(_("aanmelden kan vanaf"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
+    cancelled = models.BooleanField(
+        _("gaat niet door"),
+        default=False,
+        help_text=_("Publiceer de pagina: wie zich heeft aangemeld, krijgt dan bericht."),
+    )
     audience = models.TextField(_("voor wie"), blank=True)
     programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("programma"), blank=True)
     report = RichTextField(_("verslag"), blank=True, help_text=_("Na afloop: wat is er besproken?"))
@@ -70,6 +75,7 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
                     ]
                 ),
                 FieldPanel("audience"),
+                FieldPanel("cancelled"),
             ],
             heading=_("Aanmelden"),
         ),
@@ -95,6 +101,7 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
         SynchronizedField("has_waitlist"),
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
+        SynchronizedField("cancelled"),
         TranslatableField("audience"),
         TranslatableField("programme"),
         TranslatableField("report"),
@@ -146,9 +153,11 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
 
     @property
     def registration_state(self):
-        """Where registration stands: "past", "open", "not_yet_open" or "closed"."""
+        """Where registration stands: "past", "cancelled", "open", "not_yet_open" or "closed"."""
         if self.is_past:
             return "past"
+        if self.cancelled:
+            return "cancelled"
         if self.registration_is_open:
             return "open"
         if self.registration_opens and self.registration_opens > timezone.now():
@@ -158,7 +167,7 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
     @property
     def registration_is_open(self):
         now = timezone.now()
-        if self.is_past:
+        if self.is_past or self.cancelled:
             return False
         if self.registration_opens and now < self.registration_opens:
             return False

@@ -15,7 +15,7 @@ from tests.factories.knowledge import MeetingPageFactory, build_site
 INDEX = "/admin/aanmeldingen/"
 
 
-class RegistrationAdminTests(TestCase):
+class RegistrationAdminTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         tree = build_site(theme_slugs=())
@@ -47,6 +47,8 @@ class RegistrationAdminTests(TestCase):
     def listing(self, **params):
         return self.client.get(INDEX, params).content.decode()
 
+
+class ListTests(RegistrationAdminTestCase):
     def test_filter_by_meeting_status_and_municipality_and_search(self):
         self.client.force_login(self.admin)
 
@@ -85,3 +87,23 @@ class RegistrationAdminTests(TestCase):
                 response = self.client.get(url)
                 self.assertNotEqual(response.status_code, 200)
                 self.assertNotIn("anna@ede.example", response.content.decode())
+
+
+class MeetingPageInTheAdminTests(RegistrationAdminTestCase):
+    def test_the_meeting_page_shows_how_registration_stands_and_links_its_list(self):
+        Registration.objects.filter(pk=self.ben.pk).update(meeting=self.first)
+        self.client.force_login(self.admin)
+
+        response = self.client.get(f"/admin/pages/{self.first.pk}/edit/")
+
+        page = response.content.decode()
+        self.assertIn("Aanmeldingen: 1 aangemeld, 1 op de wachtlijst, 0 afgemeld", page)
+        self.assertIn(f"{INDEX}?meeting={self.first.pk}", page)
+
+    def test_an_editor_without_the_permission_sees_no_counts(self):
+        self.client.force_login(self.editor)
+
+        response = self.client.get(f"/admin/pages/{self.first.pk}/edit/")
+
+        self.assertEqual(response.status_code, 200)  # the editor may edit the meeting itself
+        self.assertNotIn("Aanmeldingen:", response.content.decode())

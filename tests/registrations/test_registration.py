@@ -308,3 +308,54 @@ class BadInputTests(RegistrationTestCase):
 
         for pk in (draft.pk, 999999):
             self.assertEqual(self.client.get(f"/aanmelden/bijeenkomst/{pk}/").status_code, 404)
+
+
+class MeetingChangeTests(RegistrationTestCase):
+    def publish(self, **changes):
+        meeting = MeetingPage.objects.get(pk=self.meeting.pk)
+        for field, value in changes.items():
+            setattr(meeting, field, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            meeting.save_revision().publish()
+        return meeting
+
+    def test_a_cancelled_meeting_cancels_every_registration_and_says_so_everywhere(self):
+        for n in range(3):
+            self.register(email=f"deelnemer{n}@ede.example")
+
+        self.publish(cancelled=True)
+
+        self.assertEqual(set(Registration.objects.values_list("status", flat=True)), {"cancelled"})
+        for n in range(3):
+            message = self.messages_to(f"deelnemer{n}@ede.example")[-1]
+            self.assertEqual(message["Subject"], "Gaat niet door: Intervisie eenzaamheid")
+            self.assertEqual(calendar_of(message)["METHOD"], "CANCEL")
+            self.assertNotIn(ONLINE_LINK, text_body(message))
+        page = self.client.get(self.meeting.url)
+        self.assertIn("Deze bijeenkomst gaat niet door", main_text(page))
+        self.assertIsNone(soup(page).find("form", class_="registration-form"))
+        self.assertEqual(self.register(email="te-laat@ede.example").status_code, 409)
+
+        sent = len(self.sink.messages)
+        self.publish(cancelled=True)  # published again: nobody is told twice
+        self.assertEqual(len(self.sink.messages), sent)
+
+    def test_a_meeting_that_moved_sends_the_new_time_to_those_with_a_place(self):
+        for n in range(3):
+            self.register(email=f"deelnemer{n}@ede.example")
+        later = self.meeting.start + datetime.timedelta(days=7)
+
+        self.publish(start=later, end=later + datetime.timedelta(hours=2))
+
+        message = self.messages_to("deelnemer0@ede.example")[-1]
+        self.assertEqual(message["Subject"], "Nieuwe tijd: Intervisie eenzaamheid")
+        [event] = calendar_of(message).walk("VEVENT")
+        self.assertEqual(event["SEQUENCE"], 1)
+        self.assertEqual(event.decoded("DTSTART"), later.replace(microsecond=0))
+        registration = Registration.objects.get(email="deelnemer0@ede.example")
+        self.assertEqual(str(event["UID"]), f"registration-{registration.pk}@127.0.0.1")
+        self.assertEqual(len(self.messages_to("deelnemer2@ede.example")), 1)  # waiting: no invitation
+
+        sent = len(self.sink.messages)
+        self.publish(title="Intervisie eenzaamheid")  # nothing moved: nobody is told
+        self.assertEqual(len(self.sink.messages), sent)
