@@ -150,9 +150,9 @@ def meeting_published(meeting):
                 _mail_after_commit(registration, "meeting_cancelled")
                 told += 1
             return told
-        moved = active.filter(status=Registration.Status.CONFIRMED).exclude(
-            notified_start=meeting.start, notified_end=meeting.end
-        )
+        # Someone never told a time (added by hand in the admin) is not told it "moved".
+        told_before = active.filter(status=Registration.Status.CONFIRMED, notified_start__isnull=False)
+        moved = told_before.exclude(notified_start=meeting.start, notified_end=meeting.end)
         for registration in moved:
             registration.calendar_sequence += 1
             registration.notified_start, registration.notified_end = meeting.start, meeting.end
