@@ -10,6 +10,7 @@ Editors and visitors of private pages never get a shareable answer.
 """
 
 from hashlib import md5
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -67,3 +68,8 @@ def same_site_path(request):
     host (so does ``/\\evil.example/``). Any run of leading slashes and backslashes becomes one.
     """
     return "/" + request.get_full_path().lstrip("/\\")
+
+
+def site_host():
+    """The site's host name from ``BASE_URL``: the right-hand side of mail and calendar ids."""
+    return urlsplit(settings.BASE_URL).hostname or "localhost"

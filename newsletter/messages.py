@@ -21,11 +21,12 @@ import email.policy
 import uuid
 from email.headerregistry import Address
 from email.utils import formataddr, formatdate
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.mail.message import sanitize_address
+
+from core.http import site_host
 
 from .links import PersonalLinks
 from .rendering import personalise
@@ -33,18 +34,13 @@ from .rendering import personalise
 CRLF = b"\r\n"
 
 
-def mail_domain():
-    """The site's host name (from ``BASE_URL``), the right-hand side of ids and the List-Id."""
-    return urlsplit(settings.BASE_URL).hostname or "localhost"
-
-
 def message_id_for(issue, subscriber):
     """``<kwartaalupdate-<issue>-<subscriber>@domain>``: the same for every try of one delivery."""
-    return f"<kwartaalupdate-{issue.pk}-{subscriber.pk}@{mail_domain()}>"
+    return f"<kwartaalupdate-{issue.pk}-{subscriber.pk}@{site_host()}>"
 
 
 def list_id(language):
-    return f"Kwartaalupdate {settings.WAGTAIL_SITE_NAME} <kwartaalupdate-{language}.{mail_domain()}>"
+    return f"Kwartaalupdate {settings.WAGTAIL_SITE_NAME} <kwartaalupdate-{language}.{site_host()}>"
 
 
 def theme_keys(subscriber):

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django_tasks import task
 
@@ -70,24 +72,23 @@ def to_anonymise(now=None):
 def anonymise(batch_size=500, progress=None):
     """Blank everything that names a person; keep what counts (meeting, municipality, role, status).
 
-    Works in batches, each its own transaction, so an interrupted run keeps what it did.
+    Works in batches of one UPDATE each, so an interrupted run keeps what it did.
     """
     done = 0
     while True:
         ids = list(to_anonymise().values_list("pk", flat=True)[:batch_size])
         if not ids:
             return done
-        with transaction.atomic():
-            for pk in ids:
-                Registration.objects.filter(pk=pk).update(
-                    name="",
-                    email=f"geanonimiseerd-{pk}@invalid",
-                    organisation="",
-                    accessibility_needs="",
-                    case="",
-                    mail_error="",
-                    anonymised_at=timezone.now(),
-                )
+        # The address stays unique per meeting (a constraint): it is made from the row's id.
+        Registration.objects.filter(pk__in=ids).update(
+            name="",
+            email=Concat(Value("geanonimiseerd-"), Cast("pk", CharField()), Value("@invalid")),
+            organisation="",
+            accessibility_needs="",
+            case="",
+            mail_error="",
+            anonymised_at=timezone.now(),
+        )
         done += len(ids)
         if progress:
             progress(done)
@@ -130,6 +131,6 @@ def queue_reminder(meeting):
 def purge_registrations_daily():
     """Anonymise what is due, then queue itself for tomorrow (when the backend can wait)."""
     done = anonymise()
-    if remind_meeting.get_backend().supports_defer:
+    if purge_registrations_daily.get_backend().supports_defer:
         purge_registrations_daily.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
     return done

@@ -6,20 +6,17 @@ entry instead of adding one: ``METHOD:REQUEST`` with a higher ``SEQUENCE`` when 
 carry the online link; the public one on the meeting page never does.
 """
 
-from urllib.parse import urlsplit
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from core.http import site_host
+
 TIME_ZONE = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Provincie Gelderland//Leefbaarheid Gelderland//NL"
-
-
-def mail_domain():
-    """The site's host name: the right-hand side of every UID."""
-    return urlsplit(settings.BASE_URL).hostname or "localhost"
 
 
 def _where(meeting):
@@ -45,7 +42,7 @@ def _event(meeting, uid, url, with_online_link):
         event["location"] = vText(where)
     if url:
         event.add("url", url)
-    organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.rsplit('<', 1)[-1].rstrip('>')}")
+    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organizer.params["cn"] = vText(settings.WAGTAIL_SITE_NAME)
     event["organizer"] = organizer
     return event
@@ -65,7 +62,7 @@ def _calendar(method, event):
 def registration_ics(registration, url="", cancel=False):
     """The registrant's invitation (or its cancellation), online link included."""
     meeting = registration.meeting
-    event = _event(meeting, f"registration-{registration.pk}@{mail_domain()}", url, with_online_link=True)
+    event = _event(meeting, f"registration-{registration.pk}@{site_host()}", url, with_online_link=True)
     event.add("sequence", registration.calendar_sequence)
     attendee = vCalAddress(f"mailto:{registration.email}")
     attendee.params["cn"] = vText(registration.name)
@@ -77,5 +74,5 @@ def registration_ics(registration, url="", cancel=False):
 
 def public_ics(meeting, url=""):
     """The meeting for anyone's calendar: no method, no attendee, never the online link."""
-    event = _event(meeting, f"meeting-{meeting.translation_key}@{mail_domain()}", url, with_online_link=False)
+    event = _event(meeting, f"meeting-{meeting.translation_key}@{site_host()}", url, with_online_link=False)
     return _calendar(None, event)

@@ -84,9 +84,8 @@ def register_registration_viewset():
     return registration_viewset
 
 
-def registration_counts(meeting):
-    """``{"confirmed", "waitlisted", "cancelled", "places_left"}`` for the meeting's source page."""
-    source = places.source_meeting(meeting)
+def registration_counts(source):
+    """``{"confirmed", "waitlisted", "cancelled", "places_left"}`` of a meeting in the main language."""
     found = dict(source.registrations.values_list("status").annotate(n=Count("pk")).order_by())
     counts = {status: found.get(status, 0) for status in Registration.Status.values}
     counts["places_left"] = places.places_left(source)
@@ -101,14 +100,13 @@ def registrations_button(page, user, view_name=None, next_url=None):
         return
     if not registration_viewset.permission_policy.user_has_permission(user, "view"):
         return
-    counts = registration_counts(specific)
+    source = places.source_meeting(specific)
+    counts = registration_counts(source)
     label = (
         _("Aanmeldingen: %(confirmed)s aangemeld, %(waitlisted)s op de wachtlijst, %(cancelled)s afgemeld")
         % counts
     )
     if counts["places_left"] is not None:
         label += " · " + _("%(places_left)s plaatsen vrij") % counts
-    url = (
-        reverse(registration_viewset.get_url_name("index")) + f"?meeting={places.source_meeting(specific).pk}"
-    )
+    url = reverse(registration_viewset.get_url_name("index")) + f"?meeting={source.pk}"
     yield Button(label, url, icon_name="group", priority=80)
