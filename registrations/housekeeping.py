@@ -18,7 +18,7 @@ from django_tasks import task
 from knowledge.models import MeetingPage
 
 from .models import Registration
-from .tasks import send_registration_mail
+from .tasks import mail_each_once
 
 
 def reminder_due(meeting):
@@ -42,21 +42,7 @@ def reminders_due(now=None):
 
 def send_reminders(registrations=None, progress=None):
     """Mark each due registration reminded and queue its mail; returns how many."""
-    sent = 0
-    for registration_id in (registrations or reminders_due()).values_list("pk", flat=True):
-        with transaction.atomic():
-            # Claimed by the update: two runs at once remind nobody twice.
-            claimed = Registration.objects.filter(pk=registration_id, reminder_sent_at=None).update(
-                reminder_sent_at=timezone.now()
-            )
-            if claimed:
-                transaction.on_commit(
-                    lambda pk=registration_id: send_registration_mail.enqueue(pk, "reminder")
-                )
-        sent += claimed
-        if progress:
-            progress(sent)
-    return sent
+    return mail_each_once(registrations or reminders_due(), "reminder_sent_at", "reminder", progress)
 
 
 def purge_cutoff(now=None):

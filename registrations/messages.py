@@ -1,4 +1,4 @@
-"""The e-mails of a registration: confirmed, on the waitlist, promoted, cancelled, sent again.
+"""The e-mails of a registration: confirmed, waitlisted, promoted, cancelled, reminded, the report.
 
 Each is written in the registrant's language, as plain text and HTML, from
 ``site/templates/registrations/email/<kind>.{txt,html}``, and carries the signed cancellation
@@ -16,7 +16,17 @@ from wagtail.models import Locale
 from . import tokens
 from .ics import registration_ics
 
-KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder", "moved", "meeting_cancelled")
+KINDS = (
+    "confirmed",
+    "waitlisted",
+    "promoted",
+    "cancelled",
+    "removed",  # cancelled by an editor
+    "reminder",
+    "moved",
+    "meeting_cancelled",
+    "report",  # after the meeting: the link to its report
+)
 
 
 def cancel_url(registration):
@@ -63,7 +73,7 @@ def build(registration, kind):
     if kind in ("confirmed", "promoted", "moved"):
         ics = registration_ics(registration, url)
         message.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-    elif kind in ("cancelled", "meeting_cancelled"):
+    elif kind in ("cancelled", "removed", "meeting_cancelled"):
         ics = registration_ics(registration, url, cancel=True)
         message.attach("afmelding.ics", ics, "text/calendar; method=CANCEL; charset=utf-8")
     return message

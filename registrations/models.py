@@ -65,6 +65,9 @@ class Registration(models.Model):
     # When the registrant was last told the meeting takes place: a publish that moves it tells again.
     notified_start = models.DateTimeField(null=True, blank=True)
     notified_end = models.DateTimeField(null=True, blank=True)
+    # None until an editor takes attendance (see ``attendance.py``); then present or not.
+    attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
+    report_sent_at = models.DateTimeField(_("verslag verstuurd op"), null=True, blank=True)
     mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)

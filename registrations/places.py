@@ -1,10 +1,11 @@
 """Who gets a place: capacity and waitlist, decided under a lock so that it holds under load.
 
-Every decision about places (a registration, a cancellation and the promotion it allows) runs in
-one transaction that first locks the meeting's row (``SELECT … FOR UPDATE`` on PostgreSQL) and
-only then counts the confirmed registrations. Forty people pressing "register" at once for ten
-places are taken one after the other: ten are confirmed and thirty wait, none is lost. SQLite
-has no row locks; there ``IMMEDIATE`` transactions (see the settings) serialise the writers.
+Every decision about places (a registration, a cancellation and the promotion it allows, an
+editor's promotion) runs in one transaction that first locks the meeting's row (``SELECT … FOR
+UPDATE`` on PostgreSQL) and only then counts the confirmed registrations. Forty people pressing
+"register" at once for ten places are taken one after the other: ten are confirmed and thirty
+wait, none is lost. SQLite has no row locks; there ``IMMEDIATE`` transactions (see the settings)
+serialise the writers.
 
 E-mails are queued only after the commit (``transaction.on_commit``), so nobody is told about a
 place that a rollback took back.
@@ -101,8 +102,11 @@ def register(meeting, *, language, **details):
     return Outcome(status), registration
 
 
-def cancel(registration):
-    """Give the place up; the first on the waitlist gets it. Returns whoever was promoted, or None."""
+def cancel(registration, *, by_organiser=False):
+    """Give the place up; the first on the waitlist gets it. Returns whoever was promoted, or None.
+
+    ``by_organiser``: an editor cancelled it in the admin, and the mail says so.
+    """
     with transaction.atomic():
         meeting = _locked(registration.meeting)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -112,20 +116,37 @@ def cancel(registration):
         registration.cancelled_at = timezone.now()
         registration.calendar_sequence += 1
         registration.save(update_fields=["status", "cancelled_at", "calendar_sequence"])
-        _mail_after_commit(registration, "cancelled")
+        _mail_after_commit(registration, "removed" if by_organiser else "cancelled")
         return _promote_first(meeting)
+
+
+def promote(registration):
+    """An editor gives a waitlisted registration a place, also when that goes over the capacity.
+
+    Returns ``(promoted, places_left)``: ``promoted`` is False when it was not waiting (any more).
+    """
+    with transaction.atomic():
+        meeting = _locked(registration.meeting)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Registration.Status.WAITLISTED or meeting.is_past:
+            return False, places_left(meeting)
+        _give_place(registration, meeting)
+        return True, places_left(meeting)
+
+
+def _give_place(registration, meeting):
+    registration.status = Registration.Status.CONFIRMED
+    registration.notified_start, registration.notified_end = meeting.start, meeting.end
+    registration.save(update_fields=["status", "notified_start", "notified_end"])
+    _mail_after_commit(registration, "promoted")
 
 
 def _promote_first(meeting):
     if meeting.is_past or not _has_room(meeting):
         return None
     first = meeting.registrations.waiting().select_for_update().first()
-    if first is None:
-        return None
-    first.status = Registration.Status.CONFIRMED
-    first.notified_start, first.notified_end = meeting.start, meeting.end
-    first.save(update_fields=["status", "notified_start", "notified_end"])
-    _mail_after_commit(first, "promoted")
+    if first is not None:
+        _give_place(first, meeting)
     return first
 
 

@@ -7,6 +7,7 @@ backend can wait, tried again later; the next successful send clears it.
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -32,3 +33,23 @@ def send_registration_mail(registration_id, kind, attempt=0):
         return "failed"
     Registration.objects.filter(pk=registration_id).update(mail_sent_at=timezone.now(), mail_error="")
     return "sent"
+
+
+def mail_each_once(registrations, sent_field, kind, progress=None):
+    """Queue the ``kind`` mail for each of ``registrations`` whose ``sent_field`` is still empty.
+
+    Each row is claimed by an UPDATE that fills ``sent_field``: two runs at once (a cron job and an
+    editor's button, two editors) mail nobody twice. Returns how many were queued.
+    """
+    queued = 0
+    for registration_id in registrations.values_list("pk", flat=True):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration_id, **{sent_field: None}).update(
+                **{sent_field: timezone.now()}
+            )
+            if claimed:
+                transaction.on_commit(lambda pk=registration_id: send_registration_mail.enqueue(pk, kind))
+        queued += claimed
+        if progress:
+            progress(queued)
+    return queued

@@ -3,22 +3,26 @@
 The meeting page belongs to ``knowledge``, which may not import this app; the form reaches it
 through ``core.hooks.PAGE_CONTEXT_HOOK`` (the page's template includes ``registration.template``
 when it is there). Editors see every registration in *Aanmeldingen*: filter by meeting, status
-and municipality, search by name or address, export to CSV or XLSX.
+and municipality, search by name or address, export to CSV or XLSX; cancel a registration or give
+it a place; and after the meeting take attendance and mail the report (``admin_views``).
 """
 
 from django.db.models import Count
-from django.urls import reverse
+from django.forms import modelform_factory
+from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from core.hooks import PAGE_CONTEXT_HOOK
 from knowledge.models import MeetingPage
 
-from . import places
+from . import admin_views, places
 from .models import Registration
 from .views import form_context
 
@@ -33,6 +37,22 @@ def registration_context(page, request):
     return context
 
 
+class RegistrationIndexView(IndexView):
+    """The list, with "cancel" and "give a place" on each row for those allowed to change."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.permission_policy.user_has_permission(self.request.user, "change"):
+            return buttons
+        if instance.status != Registration.Status.CANCELLED:
+            url = reverse(registration_viewset.get_url_name("cancel"), args=[instance.pk])
+            buttons.append(MenuItem(_("Aanmelding annuleren"), url=url, icon_name="cross", priority=25))
+        if instance.status == Registration.Status.WAITLISTED:
+            url = reverse(registration_viewset.get_url_name("promote"), args=[instance.pk])
+            buttons.append(MenuItem(_("Plaats geven"), url=url, icon_name="tick", priority=24))
+        return buttons
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     url_prefix = "aanmeldingen"
@@ -42,7 +62,20 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 440
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = RegistrationIndexView
+    # Adding someone by hand (who phoned) sets the status; afterwards the status changes only
+    # through "cancel" and "give a place", which keep the waitlist and the mails right.
     form_fields = ["meeting", "name", "email", "municipality", "organisation", "role", "status"]
+    update_form_fields = [
+        "name",
+        "email",
+        "municipality",
+        "organisation",
+        "role",
+        "accessibility_needs",
+        "case",
+        "attended",
+    ]
     list_display = [
         "name",
         "email",
@@ -61,6 +94,7 @@ class RegistrationViewSet(ModelViewSet):
         "organisation",
         "get_role_display",
         "get_status_display",
+        "attended",
         "accessibility_needs",
         "case",
         "language",
@@ -75,8 +109,32 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "aanmeldingen"
 
+    def get_form_class(self, for_update=False):
+        if not for_update:
+            return super().get_form_class()
+        return modelform_factory(
+            self.model, formfield_callback=self.formfield_for_dbfield, fields=self.update_form_fields
+        )
 
-registration_viewset = RegistrationViewSet("meeting_registrations")
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/annuleren/", admin_views.CancelRegistrationView.as_view(), name="cancel"),
+            path("<int:pk>/plaats-geven/", admin_views.PromoteRegistrationView.as_view(), name="promote"),
+            path(
+                "bijeenkomst/<int:meeting_id>/presentie/",
+                admin_views.AttendanceView.as_view(),
+                name="attendance",
+            ),
+            path(
+                "bijeenkomst/<int:meeting_id>/verslag/",
+                admin_views.ReportMailView.as_view(),
+                name="report",
+            ),
+        ]
+
+
+registration_viewset = RegistrationViewSet(admin_views.VIEWSET_URL_NAMESPACE)
 
 
 @hooks.register("register_admin_viewset")
@@ -110,3 +168,8 @@ def registrations_button(page, user, view_name=None, next_url=None):
         label += " · " + _("%(places_left)s plaatsen vrij") % counts
     url = reverse(registration_viewset.get_url_name("index")) + f"?meeting={source.pk}"
     yield Button(label, url, icon_name="group", priority=80)
+    if specific.is_past and registration_viewset.permission_policy.user_has_permission(user, "change"):
+        attendance = reverse(registration_viewset.get_url_name("attendance"), args=[source.pk])
+        yield Button(_("Presentielijst"), attendance, icon_name="tick", priority=81)
+        report = reverse(registration_viewset.get_url_name("report"), args=[source.pk])
+        yield Button(_("Verslag mailen"), report, icon_name="mail", priority=82)

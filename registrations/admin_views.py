@@ -1,0 +1,203 @@
+"""What editors do with registrations beyond the list: cancel, give a place, take attendance, mail
+the report.
+
+Every one of them changes what registrants are told, so each is a page that says what will happen
+(and to whom), with a button that POSTs; the work itself is in ``places`` and ``attendance``, under
+the same locks and mail rules as the public side. All need the *change* permission on
+registrations.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from knowledge.models import MeetingPage
+
+from . import attendance, places
+from .models import Registration
+
+VIEWSET_URL_NAMESPACE = "meeting_registrations"
+
+
+def registrations_url(meeting=None):
+    url = reverse(f"{VIEWSET_URL_NAMESPACE}:index")
+    return f"{url}?meeting={meeting.pk}" if meeting else url
+
+
+class RegistrationAdminView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    model = Registration
+    permission_required = "change"
+    header_icon = "group"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": registrations_url(), "label": _("Aanmeldingen")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class RegistrationActionView(RegistrationAdminView):
+    """GET: what the action does to this registration. POST: do it, and go back to the list."""
+
+    template_name = "registrations/admin/confirm_action.html"
+    allowed_status = ()
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.registration = get_object_or_404(Registration.objects.select_related("meeting"), pk=kwargs["pk"])
+        self.meeting = self.registration.meeting
+
+    def cancel_url(self):
+        return registrations_url(self.meeting)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration=self.registration,
+            allowed=self.registration.status in self.allowed_status,
+            places_left=places.places_left(self.meeting),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if self.registration.status not in self.allowed_status:
+            messages.error(request, self.not_allowed_message())
+        else:
+            self.act()
+        return redirect(registrations_url(self.meeting))
+
+
+class CancelRegistrationView(RegistrationActionView):
+    allowed_status = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+
+    def get_page_title(self):
+        return _("Aanmelding annuleren")
+
+    def explanation(self):
+        return _(
+            "%(name)s krijgt een e-mail dat de organisatie de aanmelding heeft geannuleerd. "
+            "Had %(name)s een plaats, dan krijgt de eerste op de wachtlijst die plaats."
+        ) % {"name": self.registration.name}
+
+    def button_label(self):
+        return _("Ja, annuleer de aanmelding")
+
+    def not_allowed_message(self):
+        return _("Deze aanmelding was al afgemeld.")
+
+    def act(self):
+        promoted = places.cancel(self.registration, by_organiser=True)
+        message = _("De aanmelding van %(name)s is geannuleerd.") % {"name": self.registration.name}
+        if promoted:
+            message += " " + _("%(name)s van de wachtlijst heeft de plaats gekregen.") % {
+                "name": promoted.name
+            }
+        messages.success(self.request, message)
+
+
+class PromoteRegistrationView(RegistrationActionView):
+    allowed_status = (Registration.Status.WAITLISTED,)
+
+    def get_page_title(self):
+        return _("Plaats geven")
+
+    def explanation(self):
+        text = _("%(name)s krijgt een plaats en een e-mail met een uitnodiging voor de agenda.") % {
+            "name": self.registration.name
+        }
+        if places.places_left(self.meeting) == 0:
+            text += " " + _("De bijeenkomst is vol: er komt een plaats bij boven het aantal plaatsen.")
+        return text
+
+    def button_label(self):
+        return _("Ja, geef een plaats")
+
+    def not_allowed_message(self):
+        return _("Alleen wie op de wachtlijst staat, kan een plaats krijgen.")
+
+    def act(self):
+        promoted, _left = places.promote(self.registration)
+        if promoted:
+            messages.success(
+                self.request,
+                _("%(name)s heeft een plaats gekregen.") % {"name": self.registration.name},
+            )
+        else:
+            messages.error(self.request, _("De bijeenkomst is voorbij: er kan niemand meer bij."))
+
+
+class MeetingAdminView(RegistrationAdminView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        meeting = get_object_or_404(MeetingPage, pk=kwargs["meeting_id"])
+        self.meeting = places.source_meeting(meeting)
+
+    def get_page_subtitle(self):
+        return self.meeting.title
+
+
+class AttendanceView(MeetingAdminView):
+    """The confirmed registrations of one meeting, each with a tick for "was there"."""
+
+    template_name = "registrations/admin/attendance.html"
+
+    def get_page_title(self):
+        return _("Presentielijst")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting,
+            registrations=self.meeting.registrations.holding_a_place().select_related("municipality"),
+            report_url=reverse(f"{VIEWSET_URL_NAMESPACE}:report", args=[self.meeting.pk]),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        present_ids = [value for value in request.POST.getlist("present") if value.isdigit()]
+        present, absent = attendance.take_attendance(self.meeting, present_ids)
+        messages.success(
+            request,
+            _("Presentie opgeslagen: %(present)s aanwezig, %(absent)s afwezig.")
+            % {"present": present, "absent": absent},
+        )
+        return redirect(request.path)
+
+
+class ReportMailView(MeetingAdminView):
+    """After the meeting: mail the report's link to those who came (each one once)."""
+
+    template_name = "registrations/admin/report_mail.html"
+
+    def get_page_title(self):
+        return _("Verslag mailen")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting,
+            not_ready=attendance.report_not_ready(self.meeting),
+            counts=attendance.report_counts(self.meeting),
+            attendance_url=reverse(f"{VIEWSET_URL_NAMESPACE}:attendance", args=[self.meeting.pk]),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        not_ready = attendance.report_not_ready(self.meeting)
+        if not_ready:
+            messages.error(request, not_ready)
+            return redirect(request.path)
+        queued = attendance.send_report(self.meeting)
+        if queued:
+            message = ngettext(
+                "Het verslag gaat naar %(count)s deelnemer.",
+                "Het verslag gaat naar %(count)s deelnemers.",
+                queued,
+            )
+            messages.success(request, message % {"count": queued})
+        else:
+            messages.warning(request, _("Iedereen heeft het verslag al gekregen. Er is niets verstuurd."))
+        return redirect(request.path)
