@@ -71,6 +71,7 @@ run: $(VENV)/.installed-runtime compiled-messages
 	@echo "  English:                         $(BASE_URL)/en/"
 	@echo "  Editors log in at                $(BASE_URL)/admin/"
 	@echo "  as the demo editor:              redacteur / leefbaar-demo"
+	@echo "  or the editor-in-chief:          hoofdredacteur / leefbaar-demo"
 	@echo "  Mail the site sends lands in var/mail/. Stop the server with Ctrl+C."
 	@echo ""
 	$(RUN) $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -38,6 +38,10 @@ urlpatterns += i18n_patterns(
     path("kwartaalupdate/", include("newsletter.urls")),
     # Its own context: the kwartaalupdate has an "aanmelden/" of its own, translated differently.
     path(pgettext_lazy("URL path of meeting registration", "aanmelden/"), include("registrations.urls")),
+    # Below the pilots index's own path (its slug is synchronised across languages).
+    path(
+        pgettext_lazy("URL path of pilot interest", "pilots/belangstelling/"), include("pilot_interest.urls")
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -9,4 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, translate_form  # noqa: F401
+
+        translate_form.install()

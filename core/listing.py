@@ -4,13 +4,20 @@ Every index page (kennisbank, pilots, leernetwerk, nieuws, ...) describes its fi
 ``ListingFilter`` objects. The same objects build the form (a ``<select>`` per filter, so it works
 without JavaScript), narrow the queryset, and tell the template which filters are active so it can
 show them with a reset link.
+
+A filter that can count (``count``) offers only the choices that would find something, each with
+its number of results among what the other chosen filters leave: no "Apeldoorn" for a list of
+six pilots elsewhere. A filter with a ``default`` is a choice between views of the listing
+(coming or earlier meetings): it applies when the URL names none, and the template shows its
+choices as links, one click each (``view_links``).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -21,6 +28,9 @@ MAX_PAGE_DIGITS = 9
 # (``{% image item.listing_image fill-640x360 alt="" %}``): change both together.
 CARD_IMAGE_SPEC = "fill-640x360"
 
+# The URL value that asks a filter with a default for everything (``?wanneer=alle``).
+ALL_VALUE = "alle"
+
 
 @dataclass
 class ListingFilter:
@@ -29,6 +39,9 @@ class ListingFilter:
     ``choices`` is a list of ``(value, label)`` pairs; ``apply`` receives the queryset and the
     chosen value and returns the narrowed queryset. A value that is not among the choices is
     ignored, so a hand-edited or stale URL never produces an error page.
+
+    ``count``, when given, receives a queryset and returns ``{value: number of results}`` (see
+    ``count_by``); ``default`` is the value in effect when the URL names none (see the module).
     """
 
     param: str
@@ -36,11 +49,64 @@ class ListingFilter:
     choices: list
     apply: Callable
     all_label: str  # the empty choice; Dutch needs a plural per noun ("Alle thema's")
+    count: Callable | None = None
+    default: str = ""
     selected: str = field(default="", init=False)
+    # The listing narrowed by every other chosen filter: where this filter's choices are counted.
+    counted_in: object = field(default=None, init=False, repr=False)
 
     @property
     def selected_label(self):
         return dict(self.choices).get(self.selected, "")
+
+    @property
+    def query_value(self):
+        """The URL's value for the current choice; empty for the default (and for no choice)."""
+        if not self.default:
+            return self.selected
+        if self.selected == self.default:
+            return ""
+        return self.selected or ALL_VALUE
+
+    @cached_property
+    def counts(self):
+        """``{value: number of results}``, or None for a filter that does not count. One query."""
+        if self.count is None or self.counted_in is None:
+            return None
+        return self.count(self.counted_in)
+
+    @property
+    def options(self):
+        """The choices the form offers: those with results (all, without counts), and the chosen one."""
+        counts = self.counts
+        options = []
+        for value, label in self.choices:
+            value = str(value)
+            number = None if counts is None else counts.get(value, 0)
+            if number == 0 and value != self.selected:
+                continue
+            options.append(
+                {"value": value, "label": label, "count": number, "selected": value == self.selected}
+            )
+        return options
+
+
+def count_by(lookup, value_of=str):
+    """A ``count`` for ``ListingFilter``: the results per value of the field ``lookup``.
+
+    ``value_of`` turns a field value into the filter's choice value (None: not a choice).
+    """
+
+    def count(queryset):
+        rows = queryset.order_by().values_list(lookup).annotate(results=Count("pk", distinct=True))
+        counts = {}
+        for field_value, results in rows:
+            value = None if field_value is None else value_of(field_value)
+            if value is not None:
+                counts[value] = counts.get(value, 0) + results
+        return counts
+
+    return count
 
 
 def choice_filter(param, label, all_label, choices, field_name):
@@ -51,7 +117,16 @@ def choice_filter(param, label, all_label, choices, field_name):
         all_label=all_label,
         choices=list(choices),
         apply=lambda queryset, value: queryset.filter(**{field_name: value}),
+        count=count_by(field_name),
     )
+
+
+def narrow(queryset, filters, leave_out=None):
+    """``queryset`` narrowed by every chosen filter but ``leave_out``."""
+    for listing_filter in filters:
+        if listing_filter is not leave_out and listing_filter.selected:
+            queryset = listing_filter.apply(queryset, listing_filter.selected)
+    return queryset
 
 
 def apply_filters(queryset, filters, params: QueryDict):
@@ -60,8 +135,15 @@ def apply_filters(queryset, filters, params: QueryDict):
         valid_values = {str(choice_value) for choice_value, _label in listing_filter.choices}
         if value and value in valid_values:
             listing_filter.selected = value
-            queryset = listing_filter.apply(queryset, value)
-    return queryset
+        elif listing_filter.default and value == ALL_VALUE:
+            listing_filter.selected = ""
+        else:
+            listing_filter.selected = listing_filter.default
+    # Each filter counts its choices among what the others leave (lazily: a cached listing
+    # fragment needs no count at all).
+    for listing_filter in filters:
+        listing_filter.counted_in = narrow(queryset, filters, leave_out=listing_filter)
+    return narrow(queryset, filters)
 
 
 def selected_params(filters):
@@ -72,8 +154,8 @@ def selected_params(filters):
     """
     params = QueryDict(mutable=True)
     for listing_filter in filters:
-        if listing_filter.selected:
-            params[listing_filter.param] = listing_filter.selected
+        if listing_filter.query_value:
+            params[listing_filter.param] = listing_filter.query_value
     return params
 
 
@@ -85,10 +167,13 @@ def listing_cache_key(filters, page_number):
 
 
 def active_filter_links(filters):
-    """For each active filter, the query string that removes just that filter."""
+    """For each active filter, the query string that removes just that filter.
+
+    A filter with a default is left out: its links (``view_links``) show which view is chosen.
+    """
     links = []
     for listing_filter in filters:
-        if listing_filter.selected:
+        if listing_filter.selected and not listing_filter.default:
             remaining = selected_params(filters)
             remaining.pop(listing_filter.param)
             links.append(
@@ -99,6 +184,41 @@ def active_filter_links(filters):
                 }
             )
     return links
+
+
+def view_links(filters):
+    """For each filter with a default: a link per choice and one for everything, keeping the others.
+
+    ``[{"label", "links": [{"label", "querystring", "current", "count"}]}]``; ``count`` is None
+    where the filter does not count (and for "everything"). A view without results is left out,
+    unless it is the one shown.
+    """
+    views = []
+    for listing_filter in filters:
+        if not listing_filter.default:
+            continue
+        counts = listing_filter.counts or {}
+        links = []
+        for value, label in [*listing_filter.choices, ("", listing_filter.all_label)]:
+            value = str(value)
+            count = counts.get(value, 0) if value and listing_filter.count else None
+            current = value == listing_filter.selected
+            if count == 0 and not current:
+                continue
+            params = selected_params(filters)
+            params.pop(listing_filter.param, None)
+            if value != listing_filter.default:
+                params[listing_filter.param] = value or ALL_VALUE
+            links.append(
+                {
+                    "label": label,
+                    "querystring": params.urlencode(),
+                    "current": current,
+                    "count": count,
+                }
+            )
+        views.append({"label": listing_filter.label, "links": links})
+    return views
 
 
 def requested_page_number(request):

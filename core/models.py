@@ -26,6 +26,7 @@ from .listing import (
     prefetch_card_renditions,
     requested_page_number,
     selected_params,
+    view_links,
 )
 from .visibility import visible
 
@@ -143,6 +144,8 @@ class ListingPage(BasePage):
             {
                 "filters": filters,
                 "active_filters": active_filter_links(filters),
+                # Lazy like the results: their counts are read inside the cached fragment only.
+                "filter_views": SimpleLazyObject(lambda: view_links(filters)),
                 # Lazy: the template caches the rendered results, and a cached fragment needs
                 # no query at all (see includes/listing.html). A page past the end raises 404.
                 "items": SimpleLazyObject(lambda: self.get_results(request, queryset)),

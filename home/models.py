@@ -22,6 +22,7 @@ from core.caching import bumps_content_version
 from core.models import BasePage
 from knowledge.queries import home_page_sections
 
+from .blocks import StandardPageStreamBlock
 from .routing import find_descendant
 
 
@@ -79,9 +80,12 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    """A plain content page: about, contact, privacy, accessibility statement."""
+    """A plain content page: about, contact, privacy, accessibility statement.
 
-    body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    Its body can also hold the contact details from the site settings (``home.blocks``).
+    """
+
+    body = StreamField(StandardPageStreamBlock(), verbose_name=_("inhoud"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -102,6 +106,14 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     organisation_name = models.CharField(
         _("naam"), max_length=120, default="Team Leefbaarheid, Provincie Gelderland"
     )
+    # The one text of the settings that is language, not data: English readers get their own.
+    organisation_name_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=120,
+        blank=True,
+        default="Team Leefbaarheid, Province of Gelderland",
+        help_text=_("Leeg laten om de Nederlandse naam te tonen."),
+    )
     email = models.EmailField(_("e-mailadres"), default="leefbaarheid@gelderland.nl")
     phone = models.CharField(_("telefoon"), max_length=30, default="026 359 99 99")
     visiting_address = models.CharField(_("bezoekadres"), max_length=200, default="Markt 11, 6811 CG Arnhem")
@@ -111,6 +123,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_en"),
                 FieldPanel("email"),
                 FieldPanel("phone"),
                 FieldPanel("visiting_address"),
@@ -123,6 +136,12 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     class Meta:
         verbose_name = _("site-instellingen")
+
+    def organisation_name_in(self, language_code):
+        """The name for readers of ``language_code``: the English one for English, else the Dutch."""
+        if language_code == "en" and self.organisation_name_en:
+            return self.organisation_name_en
+        return self.organisation_name
 
     @property
     def phone_href(self):

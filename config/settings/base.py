@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "registrations",
     "newsletter",
     "search",
+    "pilot_interest",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The admin says why a page type cannot be added below a page, instead of "no access".
+    "core.placement.PageTypePlacementMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -208,6 +211,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
 # The reminder goes this many hours before a meeting starts (manage.py send_meeting_reminders).
 REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "48"))
+# Pilot-interest submissions lose the contact's name, address and phone this many months after
+# they came in (manage.py purge_pilot_interest).
+PILOT_INTEREST_RETENTION_MONTHS = int(os.environ.get("PILOT_INTEREST_RETENTION_MONTHS", "24"))
 NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "0"))
 # Rows a worker claims (and sends over one SMTP connection) at a time.
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
@@ -230,6 +236,8 @@ if FORM_RATE_LIMIT not in ("", "0") and not re.fullmatch(r"\d+/\d*[smhd]", FORM_
     raise ImproperlyConfigured(f'FORM_RATE_LIMIT must look like "10/m" or be "0", not {FORM_RATE_LIMIT!r}')
 
 WAGTAIL_SITE_NAME = "Leefbaarheid Gelderland"
+# No avatars from Gravatar in the admin (a third-party request per editor): Wagtail's own picture.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -41,7 +41,8 @@ def paragraph(html):
     return ("paragraph", html)
 
 
-def image(key, alt_text, caption="", credit="Illustratie: Provincie Gelderland"):
+def image(key, alt_text, caption="", credit="Provincie Gelderland"):
+    # The credit is the maker or source alone: the caption puts "Beeld:" before it.
     return (
         "image",
         {"image": Img(key), "alt_text": alt_text, "caption": caption, "credit": credit},
@@ -88,6 +89,11 @@ def faq(title, items):
         "faq",
         {"title": title, "items": [{"question": q, "answer": a} for q, a in items]},
     )
+
+
+def contact_details(title):
+    """Team Leefbaarheid's contact details, shown from the site settings (``home.blocks``)."""
+    return ("contact_details", {"title": title})
 
 
 def table(caption, rows):

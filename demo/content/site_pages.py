@@ -2,6 +2,7 @@
 
 from .blocks import (
     call_to_action,
+    contact_details,
     faq,
     heading,
     image,
@@ -161,15 +162,10 @@ STANDARD_PAGES = [
         "image": "leernetwerk",
         "introduction": "Heeft u een vraag over het programma? Neem contact op met Team Leefbaarheid.",
         "body": [
-            heading("Team Leefbaarheid"),
+            # The address and phone number come from the site settings, so they never drift.
+            contact_details("Zo bereikt u ons"),
             paragraph(
-                '<p>E-mail: <a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a><br/>'
-                "Telefoon: 026 359 99 99</p>"
                 "<p>We beantwoorden uw e-mail binnen vijf werkdagen.</p>"
-            ),
-            heading("Adres"),
-            paragraph(
-                "<p>Bezoekadres: Markt 11, 6811 CG Arnhem<br/>Postadres: Postbus 9090, 6800 CX Arnhem</p>"
                 "<p>Wilt u langskomen? Maak dan eerst een afspraak.</p>"
             ),
             faq(
@@ -213,6 +209,9 @@ STANDARD_PAGES = [
                 "<ul><li><b>Aanmelden voor een bijeenkomst</b>: uw naam, e-mailadres, organisatie en "
                 "functie. We gebruiken die om de bijeenkomst te regelen en u de link of het adres te "
                 "sturen.</li>"
+                "<li><b>Belangstelling voor een pilot</b>: de gemeente, uw naam, e-mailadres en "
+                "telefoonnummer (als u dat invult), de wijk of het dorp en de uitdaging. Zo kunnen we "
+                "contact met u opnemen over een pilot.</li>"
                 "<li><b>Kwartaalupdate</b>: uw e-mailadres. U krijgt eerst een e-mail om uw aanmelding te "
                 "bevestigen. Onder elke update staat een link om u af te melden.</li>"
                 "<li><b>Zoeken</b>: we bewaren wat er gezocht wordt, zonder te weten wie zocht. Zo zien we "
@@ -222,15 +221,17 @@ STANDARD_PAGES = [
             ),
             heading("Cookies"),
             paragraph(
-                "<p>We gebruiken geen cookies om u te volgen en geen advertenties. Alleen als u een "
-                "formulier invult, plaatsen we een cookie dat nodig is om het formulier veilig te "
+                "<p>We gebruiken geen cookies om u te volgen en geen advertenties. Alleen op een pagina "
+                "met een formulier plaatsen we een cookie dat nodig is om het formulier veilig te "
                 "versturen. De site laadt niets van andere websites.</p>"
             ),
             heading("Hoe lang bewaren we uw gegevens?"),
             paragraph(
                 "<p>Niet langer dan nodig. Een aanmelding voor een bijeenkomst maken we 12 maanden na "
                 "de bijeenkomst anoniem: we houden dan alleen bij hoeveel mensen uit welke gemeente er "
-                "kwamen. Meldt u zich af voor de kwartaalupdate? Dan krijgt u geen "
+                "kwamen. Van belangstelling voor een pilot halen we na 24 maanden uw naam, e-mailadres en "
+                "telefoonnummer weg. Wat u over de wijk of het dorp schreef, houden we. "
+                "Meldt u zich af voor de kwartaalupdate? Dan krijgt u geen "
                 "e-mail meer van ons. We delen uw gegevens niet met andere organisaties, behalve als de "
                 "wet dat verplicht.</p>"
             ),

@@ -9,6 +9,7 @@ when the shapes differ. Parents come before their children: the command translat
 
 from .blocks import (
     call_to_action,
+    contact_details,
     documents,
     faq,
     heading,
@@ -21,7 +22,7 @@ from .blocks import (
     theme_question,
 )
 
-CREDIT = "Illustration: Province of Gelderland"
+CREDIT = "Province of Gelderland"  # the caption says "Image:" before it
 MONITOR = "Monitor Gelders Welbevinden"
 AUDIENCE = (
     "Civil servants of Gelderland municipalities who work on {}. Colleagues from partners are welcome too."
@@ -158,16 +159,9 @@ PAGES = {
         "title": "Contact",
         "introduction": "Do you have a question about the programme? Get in touch with Team Leefbaarheid.",
         "body": [
-            heading("Team Leefbaarheid"),
+            contact_details("How to reach us"),
             paragraph(
-                '<p>E-mail: <a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a><br/>'
-                "Phone: +31 26 359 99 99</p>"
                 "<p>We answer your e-mail within five working days.</p>"
-            ),
-            heading("Address"),
-            paragraph(
-                "<p>Visiting address: Markt 11, 6811 CG Arnhem<br/>Postal address: Postbus 9090, "
-                "6800 CX Arnhem, the Netherlands</p>"
                 "<p>Would you like to visit us? Please make an appointment first.</p>"
             ),
             faq(
@@ -208,6 +202,9 @@ PAGES = {
             paragraph(
                 "<ul><li><b>Signing up for a meeting</b>: your name, e-mail address, organisation and job "
                 "title. We use them to organise the meeting and to send you the link or the address.</li>"
+                "<li><b>Interest in a pilot</b>: the municipality, your name, e-mail address and phone "
+                "number (if you give it), the neighbourhood or village and the challenge. This lets us "
+                "contact you about a pilot.</li>"
                 "<li><b>Quarterly update</b>: your e-mail address. You first receive an e-mail to confirm "
                 "your subscription. Every update has a link to unsubscribe.</li>"
                 "<li><b>Search</b>: we keep what people search for, without knowing who searched. This "
@@ -216,14 +213,16 @@ PAGES = {
             ),
             heading("Cookies"),
             paragraph(
-                "<p>We do not use cookies to track you, and we show no advertisements. Only when you fill "
-                "in a form do we set a cookie that is needed to send the form safely. The site loads "
+                "<p>We do not use cookies to track you, and we show no advertisements. Only on a page with "
+                "a form do we set a cookie that is needed to send the form safely. The site loads "
                 "nothing from other websites.</p>"
             ),
             heading("How long do we keep your data?"),
             paragraph(
                 "<p>No longer than necessary. We make a meeting registration anonymous 12 months after the "
                 "meeting: we then only keep how many people came from which municipality. "
+                "For interest in a pilot, we delete your name, e-mail address and phone number after 24 "
+                "months. We keep what you wrote about the neighbourhood or village. "
                 "If you unsubscribe from the quarterly update, you will not "
                 "receive any more e-mail from us. We do not share your data with other organisations, "
                 "unless the law requires it.</p>"

@@ -102,7 +102,7 @@ def _build_shell(request, site, language):
         data["rss_url"] = news.get_url(request) + news.reverse_subpage("rss")
     site_settings = SiteSettings.for_site(site)
     data["contact"] = {
-        "organisation_name": site_settings.organisation_name,
+        "organisation_name": site_settings.organisation_name_in(language),
         "email": site_settings.email,
         "phone": site_settings.phone,
         "phone_href": site_settings.phone_href,

@@ -1,13 +1,14 @@
 """Listing filters on the knowledge base's relations: theme, organisation, municipality.
 
 Built on ``core.listing``: the choices come from the cache (under the content version), so a
-listing's filter form costs no query once warm.
+listing's filter form costs no query once warm. Each filter counts its results per choice (one
+query, inside the cached listing), so the form offers only the choices that find something.
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import cached
-from core.listing import ListingFilter
+from core.listing import ListingFilter, count_by
 from core.visibility import visible
 
 from .organisations import SOURCE_LOCALE, Municipality, Organisation
@@ -30,6 +31,8 @@ def theme_filter(locale_id):
         all_label=_("Alle thema's"),
         choices=[(slug, title) for slug, title, _key in themes],
         apply=lambda queryset, value: queryset.filter(themes__translation_key=keys[value]).distinct(),
+        # Pages of every language point at the Dutch themes, which share their translation key.
+        count=count_by("themes__translation_key", {key: slug for slug, key in keys.items()}.get),
     )
 
 
@@ -44,6 +47,7 @@ def organisation_filter(field_name):
         all_label=_("Alle organisaties"),
         choices=organisations,
         apply=lambda queryset, value: queryset.filter(**{f"{field_name}__slug": value}),
+        count=count_by(f"{field_name}__slug"),
     )
 
 
@@ -56,4 +60,6 @@ def municipality_filter():
             "municipality-choices", lambda: list(Municipality.objects.values_list("cbs_code", "name"))
         ),
         apply=lambda queryset, value: queryset.filter(municipality__cbs_code=value),
+        # All 51 are valid in a URL; the form offers those with results ("Arnhem (2)").
+        count=count_by("municipality__cbs_code"),
     )

@@ -208,7 +208,15 @@ class MeetingIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
             now = timezone.now()
             return queryset.filter(end__lt=now) if value == "past" else queryset.filter(end__gte=now)
 
+        def count_by_time(queryset):
+            now = timezone.now()
+            return queryset.order_by().aggregate(
+                upcoming=models.Count("pk", distinct=True, filter=models.Q(end__gte=now)),
+                past=models.Count("pk", distinct=True, filter=models.Q(end__lt=now)),
+            )
+
         return [
+            # Coming meetings unless the reader asks for earlier ones (or all: ``?wanneer=alle``).
             ListingFilter(
                 param="wanneer",
                 label=_("Wanneer"),
@@ -218,6 +226,8 @@ class MeetingIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
                     ("past", _("Eerdere bijeenkomsten")),
                 ],
                 apply=by_time,
+                count=count_by_time,
+                default="upcoming",
             ),
             theme_filter(self.locale_id),
         ]

@@ -171,6 +171,15 @@ class PilotIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     class Meta:
         verbose_name = _("overzicht pilots")
 
+    def answers_each_visitor(self, request):
+        # The index invites municipalities to say they are interested in a pilot, with a form
+        # that another app adds (``pilot_interest``, through ``core.hooks.PAGE_CONTEXT_HOOK``). A
+        # form holds a CSRF token, so the index is never a shared or revalidated answer. Always,
+        # not "when the form is there": asking the hooks here would build the form twice per
+        # request, and a page wrongly kept private costs a render where one wrongly shared would
+        # hand visitors each other's token. The listing inside stays cached as a fragment.
+        return True
+
     def get_filters(self, request):
         return [
             municipality_filter(),

@@ -5,6 +5,7 @@ that break it, so it can be fixed without rerunning the test.
 """
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage, StandardPage
@@ -69,6 +70,7 @@ PAGES = {
     "subsidy": lambda: one(SubsidyPage),
     "standard page": lambda: one(StandardPage),
     "search results": search_results,
+    "pilot interest form": lambda: reverse("pilot_interest:form"),
     "kwartaalupdate archive": lambda: one(NewsletterIndexPage),
     "English kwartaalupdate archive": lambda: one(NewsletterIndexPage, "en"),
     "English home": lambda: one(HomePage, "en"),

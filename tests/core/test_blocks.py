@@ -80,6 +80,11 @@ class ImageBlockTests(TestCase):
         self.assertIn("Het dorpshuis in Hoenderloo.", caption)
         self.assertIn("Marieke Smit", caption)
 
+    def test_the_credit_is_introduced_once_and_fits_a_drawing_as_well_as_a_photo(self):
+        html = render("image", ImageWithCaptionBlockFactory(image=self.image, credit="Provincie Gelderland"))
+
+        self.assertEqual(text_of(html.find(class_="image-block__credit")), "Beeld: Provincie Gelderland")
+
     def test_a_decorative_image_has_an_empty_alt_text(self):
         html = render("image", ImageWithCaptionBlockFactory(image=self.image, alt_text="", caption=""))
 

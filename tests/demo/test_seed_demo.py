@@ -12,6 +12,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -138,9 +139,8 @@ def test_the_home_page_and_section_pages_are_filled_and_in_the_menu(seeded):
     assert len(children) == len(section_index_models()) + len(standard_pages)
     for page in standard_pages:
         assert not page.show_in_menus and len(page.body) >= 2, page.slug
-    contact = children["contact"].body.render_as_block()
-    for detail in ("leefbaarheid@gelderland.nl", "Markt 11, 6811 CG Arnhem", "Postbus 9090", "026 359 99 99"):
-        assert detail in contact
+    # The contact page's details come from the site settings: see test_the_contact_page_shows_...
+    assert "contact_details" in [block.block_type for block in children["contact"].body]
 
 
 def test_every_page_is_published_with_a_revision(seeded):
@@ -337,15 +337,56 @@ def test_every_live_page_renders(seeded, client):
         assert response.status_code == 200, page.get_url()
 
 
+def test_image_credits_say_beeld_once_before_the_source(seeded, client):
+    credits = []
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        html = BeautifulSoup(client.get(page.get_url()).content, "html.parser")
+        credits += [" ".join(span.get_text().split()) for span in html.select(".image-block__credit")]
+
+    assert credits, "seed_demo made no image with a credit"
+    # Not "Foto: Illustratie: Provincie Gelderland": one label, then the maker or source.
+    assert {credit for credit in credits if credit.count(":") != 1} == set()
+    assert "Beeld: Provincie Gelderland" in credits
+
+
 def test_the_demo_editor_is_created_when_the_settings_ask_for_it(seeded, settings):
     settings.SEED_DEMO_EDITOR = True
 
     output = seed()
 
-    editor = get_user_model().objects.get(username="redacteur")
-    assert editor.check_password("leefbaar-demo")
-    assert editor.groups.filter(name="Editors").exists()
-    assert editor.wagtail_userprofile.preferred_language == "nl"
+    # Each demo account in one role (the groups come from migration home/0004_editor_roles).
+    for username, group in (("redacteur", "Redacteuren"), ("hoofdredacteur", "Hoofdredactie")):
+        account = get_user_model().objects.get(username=username)
+        assert account.check_password("leefbaar-demo")
+        assert list(account.groups.values_list("name", flat=True)) == [group]
+        assert account.wagtail_userprofile.preferred_language == "nl"
+        assert f"{username} ({group})" in output
+    home = HomePage.objects.get(locale__language_code="nl", slug="home")
+    assert home.permissions_for_user(get_user_model().objects.get(username="redacteur")).can_publish()
     assert f"{settings.BASE_URL}/admin/" in output
-    assert "Demo editor: 1 created" in output
-    assert "Demo editor: 0 created, 0 updated, 1 unchanged" in seed()
+    assert "Demo editors: 2 created" in output
+    assert "Demo editors: 0 created, 0 updated, 2 unchanged" in seed()
+
+
+def test_the_contact_page_shows_the_phone_number_from_the_settings(seeded, client):
+    contact = dutch(StandardPage).get(slug="contact")
+    body = str(contact.body.raw_data)
+    assert "026 359" not in body and "Markt 11" not in body, "the body repeats what the settings hold"
+    assert [block.block_type for block in contact.body][0] == "contact_details"
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.phone = "026 359 12 34"
+    site_settings.save()
+
+    english_contact = english(StandardPage).get(translation_key=contact.translation_key)
+    for page in (contact, english_contact):
+        language = page.locale.language_code
+        main = BeautifulSoup(client.get(page.get_url()).content, "html.parser").find("main")
+        text = " ".join(main.get_text(" ").split())
+        for detail in (
+            "leefbaarheid@gelderland.nl",
+            "Markt 11, 6811 CG Arnhem",
+            "Postbus 9090",
+            "026 359 12 34",
+        ):
+            assert detail in text, (language, detail)
+        assert main.find("a", href="tel:+31263591234") is not None, language

@@ -8,6 +8,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
+from home import blocks as home_blocks
 from home.models import FooterLink, HomePage, SiteSettings, StandardPage
 
 from .core import BasePageFactory, BodyStreamBlockFactory
@@ -27,8 +28,22 @@ class HomePageFactory(BasePageFactory):
         model = HomePage
 
 
+class ContactDetailsBlockFactory(wagtail_factories.StructBlockFactory):
+    title = "Zo bereikt u ons"
+
+    class Meta:
+        model = home_blocks.ContactDetailsBlock
+
+
+class StandardPageStreamBlockFactory(BodyStreamBlockFactory):
+    contact_details = factory.SubFactory(ContactDetailsBlockFactory)
+
+    class Meta:
+        model = home_blocks.StandardPageStreamBlock
+
+
 class StandardPageFactory(BasePageFactory):
-    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+    body = wagtail_factories.StreamFieldFactory(StandardPageStreamBlockFactory)
 
     class Meta:
         model = StandardPage

@@ -47,6 +47,21 @@ class FooterTests(TestCase):
                 ):
                     self.assertIn(detail, text)
 
+    def test_english_readers_see_the_english_name_of_the_team(self):
+        self.assertIn("Team Leefbaarheid, Provincie Gelderland", footer_text(self.client.get("/")))
+
+        text = footer_text(self.client.get("/en/"))
+
+        self.assertIn("Team Leefbaarheid, Province of Gelderland", text)
+        self.assertNotIn("Team Leefbaarheid, Provincie Gelderland", text)
+
+    def test_without_an_english_name_english_readers_see_the_dutch_one(self):
+        settings_row = site_settings()
+        settings_row.organisation_name_en = ""
+        settings_row.save()
+
+        self.assertIn("Team Leefbaarheid, Provincie Gelderland", footer_text(self.client.get("/en/")))
+
     def test_contact_details_are_links_that_work(self):
         response = self.client.get("/")
 

@@ -124,6 +124,7 @@ class EveryBlockSurvivesTranslationTests(WagtailTestUtils, TestCase):
             body__7__table__caption="Openingstijden",
             body__8__faq__items__0__question="Wie betaalt het buurthuis?",
             body__8__faq__items__0__answer__value="<p>De gemeente en de bewoners samen.</p>",
+            body__9__contact_details__title="Zo bereikt u ons",
         )
 
     def test_every_block_is_used_once(self):
@@ -154,6 +155,7 @@ class EveryBlockSurvivesTranslationTests(WagtailTestUtils, TestCase):
                 "Openingstijden": "Opening hours",
                 "Wie betaalt het buurthuis?": "Who pays for the community centre?",
                 "De gemeente en de bewoners samen.": "The municipality and residents together.",
+                "Zo bereikt u ons": "How to reach us",
             },
         )
         self.client.logout()
@@ -174,6 +176,7 @@ class EveryBlockSurvivesTranslationTests(WagtailTestUtils, TestCase):
             "Opening hours",
             "Who pays for the community centre?",
             "The municipality and residents together.",
+            "How to reach us",
         ):
             self.assertIn(expected, text)
         self.assertContains(response, 'alt="Children playing in the community centre."')

@@ -19,7 +19,17 @@ from tests.factories.knowledge import (
     municipality,
 )
 from tests.factories.translation import translate
-from tests.utils import link_text, links_to, listed, selected_options
+from tests.utils import link_text, links_to, listed, query_of, selected_options, soup
+
+
+def offered(response, name):
+    """``{value: text}`` of the choices a filter's select offers, without its "all" choice."""
+    select = soup(response).find("select", attrs={"name": name})
+    if select is None:
+        raise AssertionError(f'The page has no <select name="{name}">')
+    return {
+        option["value"]: " ".join(option.get_text().split()) for option in select("option") if option["value"]
+    }
 
 
 class ListingTestCase(TestCase):
@@ -129,6 +139,26 @@ class KnowledgeBaseFilterTests(ListingTestCase):
         self.assertIn("Methode", link_text(response, drop_kind[0]))
         self.assertIn("Eenzaamheid", link_text(response, drop_theme[0]))
 
+    def test_every_filter_offers_only_the_choices_that_find_something_with_their_counts(self):
+        response = self.get()
+
+        self.assertEqual(
+            offered(response, "soort"),
+            {"method": "Methode (2)", "good_practice": "Goed voorbeeld (1)", "tool": "Instrument (1)"},
+        )
+        self.assertEqual(
+            offered(response, "thema"),
+            {
+                "eenzaamheid": "Eenzaamheid (2)",
+                "armoede-en-schulden": "Armoede en schulden (1)",
+                "sociale-infrastructuur": "Sociale infrastructuur (1)",
+            },
+        )
+        self.assertEqual(
+            offered(response, "organisatie"), {"movisie": "Movisie (1)", "platform31": "Platform31 (2)"}
+        )
+        self.assertEqual(len(offered(response, "bewijs")), 4)
+
     def test_no_filter_is_shown_as_chosen_without_parameters(self):
         response = self.get()
 
@@ -217,6 +247,34 @@ class PilotFilterTests(ListingTestCase):
             with self.subTest(params=params):
                 self.assertFinds(params, everything)
 
+    def test_the_municipality_filter_offers_only_municipalities_with_pilots_with_their_counts(self):
+        arnhem, ede, tiel = (municipality(name).cbs_code for name in ("Arnhem", "Ede", "Tiel"))
+
+        self.assertEqual(
+            offered(self.get(), "gemeente"), {arnhem: "Arnhem (2)", ede: "Ede (1)", tiel: "Tiel (1)"}
+        )
+
+    def test_each_filter_counts_what_the_other_chosen_filters_leave(self):
+        arnhem, ede = (municipality(name).cbs_code for name in ("Arnhem", "Ede"))
+        response = self.get(status="completed")
+
+        self.assertEqual(offered(response, "gemeente"), {arnhem: "Arnhem (1)", ede: "Ede (1)"})
+        self.assertEqual(
+            offered(response, "thema"),
+            {"eenzaamheid": "Eenzaamheid (1)", "armoede-en-schulden": "Armoede en schulden (1)"},
+        )
+        # A filter's own choices leave it out, so the reader can switch to another status.
+        self.assertEqual(
+            offered(response, "status"),
+            {"planned": "In voorbereiding (1)", "running": "Loopt (1)", "completed": "Afgerond (2)"},
+        )
+
+    def test_a_chosen_value_without_results_stays_offered_and_selected(self):
+        response = self.get(gemeente=municipality("Arnhem").cbs_code, thema="armoede-en-schulden")
+
+        self.assertEqual(offered(response, "thema")["armoede-en-schulden"], "Armoede en schulden (0)")
+        self.assertEqual(selected_options(response, "thema"), ["armoede-en-schulden"])
+
     def test_the_chosen_municipality_stays_selected(self):
         ede = municipality("Ede").cbs_code
         response = self.get(gemeente=ede)
@@ -227,6 +285,8 @@ class PilotFilterTests(ListingTestCase):
 
 class MeetingFilterTests(ListingTestCase):
     index_attribute = "meeting_index"
+    upcoming = {"Intervisie eenzaamheid", "Schulden en armoede"}
+    past = {"Terugblik dorpshuizen", "Eenzaamheid in de winter"}
 
     @classmethod
     def setUpTestData(cls):
@@ -239,35 +299,76 @@ class MeetingFilterTests(ListingTestCase):
         ]:
             MeetingPageFactory(parent=cls.index, title=title, days=days, themes=[cls.themes[theme]])
 
-    def test_upcoming_meetings(self):
-        self.assertFinds({"wanneer": "upcoming"}, {"Intervisie eenzaamheid", "Schulden en armoede"})
+    def view_links(self, response):
+        """``{link text: href}`` of the links that switch between coming, earlier and all meetings."""
+        nav = soup(response).find("nav", attrs={"aria-label": "Wanneer"})
+        self.assertIsNotNone(nav, "The leernetwerk has no links to its coming and earlier meetings")
+        return {" ".join(a.get_text(" ").split()): a for a in nav.find_all("a")}
+
+    def test_without_a_choice_the_reader_sees_the_coming_meetings(self):
+        self.assertFinds({}, self.upcoming)
+        self.assertFinds({"wanneer": "upcoming"}, self.upcoming)
 
     def test_past_meetings(self):
-        self.assertFinds({"wanneer": "past"}, {"Terugblik dorpshuizen", "Eenzaamheid in de winter"})
+        self.assertFinds({"wanneer": "past"}, self.past)
+
+    def test_earlier_meetings_are_one_click_away_and_all_meetings_too(self):
+        links = self.view_links(self.get())
+
+        self.assertEqual(
+            list(links), ["Komende bijeenkomsten (2)", "Eerdere bijeenkomsten (2)", "Alle bijeenkomsten"]
+        )
+        self.assertEqual(links["Komende bijeenkomsten (2)"].get("aria-current"), "page")
+        earlier = self.client.get(links["Eerdere bijeenkomsten (2)"]["href"])
+        self.assertEqual(listed(earlier, self.children), self.past)
+        self.assertEqual(self.view_links(earlier)["Eerdere bijeenkomsten (2)"].get("aria-current"), "page")
+        everything = self.client.get(links["Alle bijeenkomsten"]["href"])
+        self.assertEqual(listed(everything, self.children), self.upcoming | self.past)
+
+    def test_the_home_page_link_to_all_meetings_lands_on_the_coming_ones(self):
+        home = self.client.get("/")
+        (href,) = [
+            a["href"] for a in soup(home).find_all("a") if a.get_text(strip=True) == "Alle bijeenkomsten"
+        ]
+
+        response = self.client.get(href)
+
+        self.assertEqual(listed(response, self.children), self.upcoming)
 
     def test_filter_by_theme(self):
-        self.assertFinds({"thema": "eenzaamheid"}, {"Intervisie eenzaamheid", "Eenzaamheid in de winter"})
+        self.assertFinds({"thema": "eenzaamheid"}, {"Intervisie eenzaamheid"})
+        self.assertFinds(
+            {"thema": "eenzaamheid", "wanneer": "alle"},
+            {"Intervisie eenzaamheid", "Eenzaamheid in de winter"},
+        )
 
     def test_filters_together_narrow_further(self):
         self.assertFinds({"wanneer": "past", "thema": "eenzaamheid"}, {"Eenzaamheid in de winter"})
         self.assertFinds({"wanneer": "upcoming", "thema": "sociale-infrastructuur"}, set())
 
-    def test_unknown_values_are_ignored(self):
-        everything = {
-            "Intervisie eenzaamheid",
-            "Schulden en armoede",
-            "Terugblik dorpshuizen",
-            "Eenzaamheid in de winter",
-        }
-        for params in ({"wanneer": "morgen"}, {"thema": "onbekend"}):
-            with self.subTest(params=params):
-                self.assertFinds(params, everything)
-
-    def test_the_chosen_period_stays_selected(self):
+    def test_a_theme_chosen_among_earlier_meetings_keeps_them_earlier(self):
         response = self.get(wanneer="past")
 
-        self.assertEqual(selected_options(response, "wanneer"), ["past"])
-        self.assertTrue(links_to(response, self.index.url, {}, within="main"))
+        form = soup(response).find("form", attrs={"aria-labelledby": "filter-form-title"})
+        self.assertEqual(form.find("input", attrs={"name": "wanneer"})["value"], "past")
+        # The views keep the chosen theme, and the theme's removal keeps the view.
+        links = self.view_links(self.get(wanneer="past", thema="eenzaamheid"))
+        self.assertEqual(query_of(links["Komende bijeenkomsten (1)"]["href"]), {"thema": ["eenzaamheid"]})
+        self.assertTrue(
+            links_to(self.get(wanneer="past", thema="eenzaamheid"), self.index.url, {"wanneer": "past"})
+        )
+
+    def test_unknown_values_are_ignored(self):
+        for params in ({"wanneer": "morgen"}, {"thema": "onbekend"}):
+            with self.subTest(params=params):
+                self.assertFinds(params, self.upcoming)
+
+    def test_the_chosen_period_stays_selected(self):
+        links = self.view_links(self.get(wanneer="past"))
+
+        self.assertEqual(
+            [text for text, link in links.items() if link.get("aria-current")], ["Eerdere bijeenkomsten (2)"]
+        )
 
 
 class NewsFilterTests(ListingTestCase):

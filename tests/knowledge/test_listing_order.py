@@ -89,10 +89,10 @@ class MeetingOrderTests(ListingOrderTestCase):
         ]:
             MeetingPageFactory(parent=cls.tree.meeting_index, title=title, days=days)
 
-    def test_a_reader_sees_the_next_meeting_first_and_past_meetings_after_the_upcoming_ones(self):
+    def test_a_reader_asking_for_all_meetings_sees_the_next_one_first_and_past_ones_after(self):
         # Past meetings count back from the most recent one: that is the report a reader wants.
         self.assertEqual(
-            self.titles_on(self.tree.meeting_index),
+            self.titles_on(self.tree.meeting_index, wanneer="alle"),
             [
                 "Kennismaking leernetwerk",
                 "Werksessie eenzaamheid",
@@ -110,10 +110,10 @@ class MeetingOrderTests(ListingOrderTestCase):
         )
 
     def test_a_reader_asking_for_coming_meetings_sees_the_soonest_one_first(self):
-        self.assertEqual(
-            self.titles_on(self.tree.meeting_index, wanneer="upcoming"),
-            ["Kennismaking leernetwerk", "Werksessie eenzaamheid", "Intervisie armoede"],
-        )
+        coming = ["Kennismaking leernetwerk", "Werksessie eenzaamheid", "Intervisie armoede"]
+        self.assertEqual(self.titles_on(self.tree.meeting_index, wanneer="upcoming"), coming)
+        # The leernetwerk shows them without being asked.
+        self.assertEqual(self.titles_on(self.tree.meeting_index), coming)
 
 
 class NewsOrderTests(ListingOrderTestCase):

@@ -295,7 +295,7 @@ class BadInputTests(SubscriptionTestCase):
         self.assertEqual(self.client.put(SUBSCRIBE).status_code, 405)
 
 
-@override_settings(FORM_RATE_LIMIT="2/m", FORM_RATE_LIMIT_CLIENT_IP_HEADER="")
+@override_settings(FORM_RATE_LIMIT="2/d", FORM_RATE_LIMIT_CLIENT_IP_HEADER="")
 class RateLimitTests(SubscriptionTestCase):
     def test_over_the_limit_the_form_comes_back_with_what_was_typed(self):
         for number in range(2):

@@ -14,7 +14,10 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - English translations made with wagtail-localize, as an editor would in the admin, for the home
   page, the index and standard pages, the themes, a few items, pilots and news, a meeting, a
   subsidy scheme, and the organisations' descriptions (``demo/content/translate.py``);
-- with ``settings.SEED_DEMO_EDITOR`` (dev settings only): an editor account ``redacteur``.
+- with ``settings.SEED_DEMO_EDITOR`` (dev settings only): two demo accounts in the roles that
+  migration ``home/0004_editor_roles`` creates: ``redacteur`` (*Redacteuren*: write, review,
+  translate and publish) and ``hoofdredacteur`` (*Hoofdredactie*: also site settings,
+  organisations, municipalities, users, workflows), both with the password ``leefbaar-demo``.
 
 Running it again changes nothing: every object is found by its slug, title or username and only
 written when it differs from the demo data (see ``demo/content/sync.py``). The flip side: a demo page
@@ -66,6 +69,11 @@ from knowledge.models import (
 
 EDITOR_USERNAME = "redacteur"
 EDITOR_PASSWORD = "leefbaar-demo"
+# (username, first name, last name, group): the groups are made by migration home/0004_editor_roles.
+DEMO_ACCOUNTS = [
+    (EDITOR_USERNAME, "Demo", "Redacteur", "Redacteuren"),
+    ("hoofdredacteur", "Demo", "Hoofdredacteur", "Hoofdredactie"),
+]
 
 
 def _at(day, hour=9, minute=0):
@@ -106,7 +114,7 @@ class Command(BaseCommand):
             ("Home page", self.seed_home_page),
             ("Site and settings", self.seed_site),
             ("English translations", self.seed_translations),
-            ("Demo editor", self.seed_editor),
+            ("Demo editors", self.seed_editors),
         ]
         for label, seed in sections:
             tally = Tally(label)
@@ -116,9 +124,8 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s."))
         if getattr(settings, "SEED_DEMO_EDITOR", False):
-            self.stdout.write(
-                f"Admin: {settings.BASE_URL}/admin/ (user {EDITOR_USERNAME}, password {EDITOR_PASSWORD})"
-            )
+            accounts = ", ".join(f"{username} ({group})" for username, _first, _last, group in DEMO_ACCOUNTS)
+            self.stdout.write(f"Admin: {settings.BASE_URL}/admin/ as {accounts}, password {EDITOR_PASSWORD}")
 
     # Shared helpers -------------------------------------------------------------------------------
 
@@ -388,28 +395,31 @@ class Command(BaseCommand):
             )
             tally.add(status)
 
-    def seed_editor(self, tally):
+    def seed_editors(self, tally):
         if not getattr(settings, "SEED_DEMO_EDITOR", False):
             tally.notes.append("skipped: SEED_DEMO_EDITOR is off")
             return
-        user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(
-            username=EDITOR_USERNAME,
-            defaults={"first_name": "Demo", "last_name": "Redacteur", "email": "redacteur@example.org"},
+        for username, first_name, last_name, group_name in DEMO_ACCOUNTS:
+            tally.add(self.seed_account(username, first_name, last_name, Group.objects.get(name=group_name)))
+
+    def seed_account(self, username, first_name, last_name, group):
+        """One demo account, in exactly one role, with the demo password and a Dutch admin."""
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.org"},
         )
-        editors = Group.objects.get(name="Editors")
         changed = created
         if not user.check_password(EDITOR_PASSWORD) or not user.is_active:
             user.set_password(EDITOR_PASSWORD)
             user.is_active = True
             user.save()
             changed = True
-        if not user.groups.filter(pk=editors.pk).exists():
-            user.groups.add(editors)
+        if list(user.groups.all()) != [group]:
+            user.groups.set([group])
             changed = True
         profile = UserProfile.get_for_user(user)
         if profile.preferred_language != "nl":
             profile.preferred_language = "nl"
             profile.save(update_fields=["preferred_language"])
             changed = True
-        tally.add("created" if created else "updated" if changed else "unchanged")
+        return "created" if created else "updated" if changed else "unchanged"

@@ -1,5 +1,5 @@
 /*
- * Progressive enhancement for the main menu, nothing else.
+ * Progressive enhancement for the main menu and the listing filters, nothing else.
  * On small screens the menu folds away behind a "Menu" button. Without this script the menu
  * simply stays open, so every link can always be reached. The CSS shows the button only on small
  * screens; on wide screens the menu is always open.
@@ -31,4 +31,27 @@
             button.focus();
         }
     });
+})();
+
+/*
+ * The listing filters sit in a <details> that is open in the HTML, so without this script every
+ * filter shows. On small screens (below the two-column layout) it folds, so the results come
+ * first; the summary opens it again, by mouse, touch or keyboard.
+ */
+(function () {
+    "use strict";
+    var disclosures = document.querySelectorAll("[data-filter-disclosure]");
+    if (!disclosures.length || !window.matchMedia) {
+        return;
+    }
+    var wide = window.matchMedia("(min-width: 56em)");
+    function fit() {
+        for (var i = 0; i < disclosures.length; i++) {
+            disclosures[i].open = wide.matches;
+        }
+    }
+    fit();
+    if (wide.addEventListener) {
+        wide.addEventListener("change", fit);
+    }
 })();

@@ -1,0 +1,43 @@
+"""``manage.py publish_scheduled [--dryrun] [--schedule]``: Wagtail's command, and its task.
+
+Without ``--schedule`` this is Wagtail's own ``publish_scheduled`` (this app comes first in
+``INSTALLED_APPS``, so its command is the one ``manage.py`` finds): publish the pages whose go-live
+moment has come and unpublish those that have expired, once; run it every minute from cron when
+no task worker runs. ``--schedule`` instead queues the task that does it every minute
+(``core.scheduling``), which ``db_worker`` runs and re-queues; a run already waiting is kept.
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import CommandError
+from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
+
+from core.scheduling import next_run_waiting, publish_scheduled_every_minute, queue_next_run
+
+
+class Command(WagtailCommand):
+    help = "Publish pages whose go-live time has come and unpublish expired ones (--schedule: every minute)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--schedule",
+            action="store_true",
+            help="queue the task that does this every minute (manage.py db_worker runs it)",
+        )
+
+    def handle(self, *args, schedule=False, **options):
+        if not schedule:
+            return super().handle(*args, **options)
+        if not publish_scheduled_every_minute.get_backend().supports_defer:
+            raise CommandError(
+                "De takenwachtrij kan niet uitstellen; "
+                "draai `manage.py publish_scheduled` elke minuut (cron)."
+            )
+        if next_run_waiting():
+            self.stdout.write("De taak staat al in de wachtrij; er komt er geen tweede bij.")
+            return
+        queue_next_run(delay=timedelta(0))  # the first run at once
+        self.stdout.write(
+            "Geplande publicatie staat in de wachtrij: manage.py db_worker voert hem elke minuut uit."
+        )
