@@ -275,11 +275,8 @@ STANDARD_PAGES = [
                 "plannen we. Daarna maken we de uitkomst hier bekend.</p>"
             ),
             heading("Loopt u ergens tegenaan?"),
-            paragraph(
-                "<p>Laat het ons weten via "
-                '<a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a> of bel '
-                "026 359 99 99. We reageren binnen vijf werkdagen.</p>"
-            ),
+            paragraph("<p>Laat het ons weten. We reageren binnen vijf werkdagen.</p>"),
+            contact_details("Zo bereikt u ons"),
         ],
     },
 ]

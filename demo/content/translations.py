@@ -265,11 +265,8 @@ PAGES = {
                 "We will publish the outcome here.</p>"
             ),
             heading("Having trouble?"),
-            paragraph(
-                "<p>Let us know at "
-                '<a href="mailto:leefbaarheid@gelderland.nl">leefbaarheid@gelderland.nl</a> or call '
-                "+31 26 359 99 99. We respond within five working days.</p>"
-            ),
+            paragraph("<p>Let us know. We respond within five working days.</p>"),
+            contact_details("How to reach us"),
         ],
     },
     "themas/eenzaamheid": {

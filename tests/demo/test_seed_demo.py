@@ -368,6 +368,13 @@ def test_the_demo_editor_is_created_when_the_settings_ask_for_it(seeded, setting
     assert "Demo editors: 0 created, 0 updated, 2 unchanged" in seed()
 
 
+def test_no_demo_page_repeats_the_contact_details_the_settings_hold(seeded):
+    for page in StandardPage.objects.all():
+        body = str(page.body.raw_data)
+        for detail in ("359 99 99", "Markt 11", "Postbus 9090"):
+            assert detail not in body, f"{page.url_path} repeats {detail!r}: use the contact block"
+
+
 def test_the_contact_page_shows_the_phone_number_from_the_settings(seeded, client):
     contact = dutch(StandardPage).get(slug="contact")
     body = str(contact.body.raw_data)
