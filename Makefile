@@ -8,6 +8,7 @@ PYTHON ?= python3
 PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 RUNS ?= 50
+SIZES ?= 1000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 
@@ -22,13 +23,14 @@ TEST = DJANGO_SETTINGS_MODULE=config.settings.test
 # Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
 MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
-.PHONY: help run test benchmark benchmark-send messages compiled-messages chromium clean
+.PHONY: help run test benchmark benchmark-send benchmark-import messages compiled-messages chromium clean
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make test       lint, import and migration checks, the whole test suite (browser tests included)"
 	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
 	@echo "make benchmark-send  render an issue and send it to 10,000 and 50,000 subscribers through a local SMTP sink"
+	@echo "make benchmark-import  import 1,000 generated knowledge items, then again unchanged (SIZES=\"1000 10000\")"
 	@echo "make messages   update and compile the Dutch and English translation files"
 	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
 
@@ -107,6 +109,9 @@ benchmark: $(VENV)/.installed-runtime compiled-messages
 
 benchmark-send: $(VENV)/.installed-dev compiled-messages
 	$(BIN)/python tests/benchmarks/send_issue.py
+
+benchmark-import: $(VENV)/.installed-runtime compiled-messages
+	$(BIN)/python tests/benchmarks/bench_import.py --sizes $(SIZES)
 
 messages: $(VENV)/.installed-runtime
 	@command -v xgettext >/dev/null 2>&1 || { echo "makemessages needs gettext: apt-get install gettext" >&2; exit 1; }

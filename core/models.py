@@ -62,7 +62,8 @@ class BasePage(Page):
         FieldPanel("introduction"),
         FieldPanel("listing_image"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    # The introduction (a page's summary) weighs more than the body, less than the title (boost 2).
+    search_fields = Page.search_fields + [index.SearchField("introduction", boost=1.5)]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("introduction"),
         SynchronizedField("listing_image"),

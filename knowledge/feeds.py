@@ -8,7 +8,7 @@ class NewsFeed(IndexPageFeed):
     def items(self):
         news_model = self.index_page.listing_model
         return (
-            visible(news_model.objects.child_of(self.index_page))
+            visible(news_model.objects.descendant_of(self.index_page))
             .defer_streamfields()
             .order_by("-date", "-pk")[: self.item_count]
         )

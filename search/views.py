@@ -1,30 +1,149 @@
-"""The site search behind the header's search box: visible pages in the reader's language."""
+"""The site search behind the header's search box: visible pages in the reader's language.
 
-from django.http import QueryDict
+One view answers the page and, for ``Accept: application/json``, the same results as JSON in the
+same order. The query is made safe in ``search.query``, ordered in ``search.ranking`` and its
+fragments marked in ``search.highlight``; the page never answers 500 for what a visitor types. A
+page number it cannot serve is a 404, as on the listings (``core.listing.paginate``): answering the
+nearest page instead would give crawlers endless URLs.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import get_language
 from wagtail.models import Page
 
-from core.listing import paginate
+from core.listing import active_filter_links, apply_filters, paginate, selected_params
 from core.visibility import active_locale_id, visible
+from knowledge.models import ThemePage
+
+from .facets import search_facets
+from .highlight import highlights
+from .query import MAX_QUERY_LENGTH, query_from, terms
+from .ranking import ranked_ids
+from .suggest import suggestion
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+
+
+def _page_of(request, ids):
+    page = paginate(request, ids, RESULTS_PER_PAGE)
+    pages = Page.objects.filter(pk__in=page.object_list).specific().in_bulk()
+    page.object_list = [pages[pk] for pk in page.object_list if pk in pages]
+    by_type = {}
+    for item in page.object_list:
+        by_type.setdefault(type(item), []).append(item)
+    for model, items in by_type.items():
+        if any(field.name == "themes" for field in model._meta.get_fields()):
+            prefetch_related_objects(items, "themes")
+    return page
+
+
+def _organisation(item):
+    for name in ("source_organisation", "organisation", "supporting_organisation"):
+        organisation = getattr(item, name, None)
+        if organisation is not None:
+            return organisation
+    return None
+
+
+def _year(item):
+    year = getattr(item, "year", None)
+    if year:
+        return year
+    return item.first_published_at.year if item.first_published_at else None
+
+
+def _result(request, item, highlight):
+    organisation = _organisation(item)
+    themes = item.themes.all() if hasattr(item, "themes") else []
+    return {
+        "title": item.title,
+        "url": item.get_url(request),
+        "kind": str(item.get_verbose_name()),
+        "summary": getattr(item, "introduction", "") or item.search_description,
+        "themes": [theme.title for theme in themes],
+        "organisation": organisation.name if organisation else None,
+        "year": _year(item),
+        "highlight": str(highlight),
+    }
+
+
+def _only_q(query):
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    return params.urlencode()
+
+
+def _facet_json(facets):
+    return {
+        facet.param: [
+            {"value": option["value"], "label": str(option["label"]), "count": option["count"]}
+            for option in facet.options
+        ]
+        for facet in facets
+    }
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        pages = visible(Page.objects.filter(locale_id=active_locale_id())).specific().search(query)
-        results = paginate(request, pages, RESULTS_PER_PAGE)
-    search_params = QueryDict(mutable=True)
-    search_params["q"] = query
-    response = render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results, "search_params": search_params},
-    )
+    query = query_from(request.GET)
+    words = terms(query)
+    locale_id = active_locale_id()
+    pages = visible(Page.objects.filter(locale_id=locale_id))
+    ids = ranked_ids(pages, words, get_language()) if query else []
+    facets = []
+    if ids:
+        candidates = Page.objects.filter(pk__in=ids)
+        facets = search_facets(candidates, locale_id)
+        kept = set(apply_filters(candidates, facets, request.GET).values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in kept]
+    results = _page_of(request, ids) if query else None
+    suggested = None
+    if query and not ids and not any(facet.selected for facet in facets):
+        suggested = suggestion(words, locale_id, lambda words: bool(ranked_ids(pages, words, get_language())))
+    fragments = highlights(results.object_list, words, get_language()) if results else {}
+    for item in results or []:
+        item.search_highlight = fragments.get(item.pk, "")
+
+    if "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse(
+            {
+                "query": query,
+                "total": results.paginator.count if results else 0,
+                "page": results.number if results else 1,
+                "results": [_result(request, item, item.search_highlight) for item in results or []],
+                "facets": _facet_json(facets),
+                "suggestion": suggested,
+            }
+        )
+    else:
+        search_params = selected_params(facets)
+        search_params["q"] = query
+        for link in (links := active_filter_links(facets)):
+            remaining = QueryDict(link["querystring"], mutable=True)
+            remaining["q"] = query
+            link["querystring"] = remaining.urlencode()
+        response = render(
+            request,
+            "search/search.html",
+            {
+                "search_query": query,
+                "results": results,
+                "search_params": search_params,
+                "max_query_length": MAX_QUERY_LENGTH,
+                "suggestion": suggested,
+                "suggestion_query": _only_q(suggested) if suggested else "",
+                "facets": [facet for facet in facets if facet.options or facet.selected],
+                "active_facets": links,
+                # The no-results page offers the themes as a way in.
+                "themes": visible(ThemePage.objects.filter(locale_id=locale_id)).order_by("path")
+                if results is not None and not results.object_list
+                else [],
+                "search_params_query_only": _only_q(query),
+            },
+        )
     # Results depend on the query and change with every publish: never cache them.
     add_never_cache_headers(response)
+    patch_vary_headers(response, ["Accept"])
     return response

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knowledge",
     "home",
     "registrations",
+    "partners",
     "newsletter",
     "search",
     "pilot_interest",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # The admin says why a page type cannot be added below a page, instead of "no access".
     "core.placement.PageTypePlacementMiddleware",
+    # Partners get no reports (Wagtail shows them to anyone who may edit a page).
+    "partners.access.PartnerReportsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -238,7 +241,9 @@ if FORM_RATE_LIMIT not in ("", "0") and not re.fullmatch(r"\d+/\d*[smhd]", FORM_
 WAGTAIL_SITE_NAME = "Leefbaarheid Gelderland"
 # No avatars from Gravatar in the admin (a third-party request per editor): Wagtail's own picture.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with each page stemmed in its own language on PostgreSQL (dutch,
+# english; SEARCH_CONFIG for objects without a language) and FTS5 on SQLite: search/backends/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "dutch"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,5 +1,6 @@
 """The knowledge base: methods, tools, step-by-step plans, publications, platforms, good examples."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -96,6 +97,13 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
     last_reviewed = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("meer inhoud"), blank=True)
     documents = StreamField(DOCUMENTS_BLOCKS, verbose_name=_("documenten"), blank=True)
+    # Set by ``manage.py import_knowledge`` (see knowledge/importing.py): the record's key in its
+    # source, unique per language (checked in ``clean``: the locale lives on another table), and a
+    # hash of what the record last said, so that an unchanged record is skipped on the next run.
+    external_id = models.CharField(
+        _("externe sleutel"), max_length=100, blank=True, db_index=True, editable=False
+    )
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -173,13 +181,27 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
         SynchronizedField("last_reviewed"),
         TranslatableField("body"),
         SynchronizedField("documents"),
+        # The translation of an imported item is the same record in the other language.
+        SynchronizedField("external_id"),
     ]
-    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    # Also in a partner's section (the partners app; named, not imported: knowledge is below it).
+    parent_page_types = ["knowledge.KnowledgeIndexPage", "partners.PartnerSectionPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("kennisitem")
         verbose_name_plural = _("kennisitems")
+
+    def clean(self):
+        super().clean()
+        if self.external_id:
+            same_key = KnowledgeItemPage.objects.filter(
+                external_id=self.external_id, locale_id=self.locale_id
+            ).exclude(pk=self.pk)
+            if same_key.exists():
+                raise ValidationError(
+                    {"external_id": _("Een ander kennisitem in deze taal heeft dezelfde externe sleutel.")}
+                )
 
     @property
     def evidence_explanation(self):
@@ -230,6 +252,15 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     listing_model = KnowledgeItemPage
     listing_order = ("title",)
     listing_select_related = ("source_organisation",)
+
+    def get_listing_queryset(self, request):
+        """Every visible item in this page's language, wherever it lives (a partner's section too)."""
+        return (
+            visible(KnowledgeItemPage.objects.filter(locale_id=self.locale_id))
+            .defer_streamfields()
+            .select_related("listing_image", *self.listing_select_related)
+            .order_by(*self.listing_order)
+        )
 
     class Meta:
         verbose_name = _("kennisbank")

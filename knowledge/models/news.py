@@ -15,6 +15,7 @@ from core.http import serve_with_revalidation
 from core.listing import choice_filter
 from core.models import BasePage, ListingPage
 from core.sections import SectionIndexMixin
+from core.visibility import visible
 
 from ..feeds import NewsFeed
 from .common import THEMES_WIDGET, organisation_field, themes_field
@@ -76,7 +77,8 @@ class NewsPage(ThemeTaggedMixin, BasePage):
         SynchronizedField("author"),
         TranslatableField("body"),
     ]
-    parent_page_types = ["knowledge.NewsIndexPage"]
+    # Also in a partner's section below the news index (the partners app; named, not imported).
+    parent_page_types = ["knowledge.NewsIndexPage", "partners.PartnerSectionPage"]
     subpage_types = []
 
     class Meta:
@@ -92,7 +94,7 @@ class NewsIndexPage(SectionIndexMixin, ThemedCardsMixin, RoutablePageMixin, List
     section_position = 50
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["knowledge.NewsPage"]
+    subpage_types = ["knowledge.NewsPage", "partners.PartnerSectionPage"]
     max_count_per_parent = 1
     listing_model = NewsPage
     listing_order = ("-date", "-pk")
@@ -100,6 +102,15 @@ class NewsIndexPage(SectionIndexMixin, ThemedCardsMixin, RoutablePageMixin, List
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")
+
+    def get_listing_queryset(self, request):
+        """The visible news below this index, partners' sections included."""
+        return (
+            visible(NewsPage.objects.descendant_of(self))
+            .defer_streamfields()
+            .select_related("listing_image", *self.listing_select_related)
+            .order_by(*self.listing_order)
+        )
 
     def get_filters(self, request):
         return [

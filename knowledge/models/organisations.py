@@ -100,6 +100,22 @@ class Municipality(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def lookup_key(text):
+        """How a file's name or code for a municipality is looked up in ``lookup()``."""
+        return " ".join(str(text).lower().split())
+
+    @classmethod
+    def lookup(cls):
+        """Every way a file may name a municipality, lower-cased: name, "gemeente name", CBS code."""
+        lookup = {}
+        for municipality in cls.objects.all():
+            name = municipality.name.lower()
+            code = municipality.cbs_code.upper().removeprefix("GM")
+            for key in (name, f"gemeente {name}", code, f"gm{code}"):
+                lookup[cls.lookup_key(key)] = municipality
+        return lookup
+
 
 register_snippet(Organisation)
 register_snippet(Municipality)

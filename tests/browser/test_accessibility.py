@@ -45,6 +45,17 @@ def search_results():
     return f"/zoeken/?q={max(words(item.title), key=len)}"
 
 
+def search_results_with_a_facet():
+    """A search narrowed by a facet: the facet form, its chosen filter and the highlights show."""
+    item = first(live(KnowledgeItemPage), "knowledge item")
+    return f"/zoeken/?q={max(words(item.title), key=len)}&soort={item.kind}"
+
+
+def english_search_results():
+    item = first(live(KnowledgeItemPage, "en"), "English knowledge item")
+    return f"/en/search/?q={max(words(item.title), key=len)}"
+
+
 def meeting(upcoming):
     """Before and after the date a meeting page shows different things: registration, or the report."""
     now = timezone.now()
@@ -70,6 +81,9 @@ PAGES = {
     "subsidy": lambda: one(SubsidyPage),
     "standard page": lambda: one(StandardPage),
     "search results": search_results,
+    "search results with a facet": search_results_with_a_facet,
+    "search without results": lambda: "/zoeken/?q=zeppelinhaven",
+    "English search results": english_search_results,
     "pilot interest form": lambda: reverse("pilot_interest:form"),
     "kwartaalupdate archive": lambda: one(NewsletterIndexPage),
     "English kwartaalupdate archive": lambda: one(NewsletterIndexPage, "en"),

@@ -3,6 +3,10 @@ kind of page only inside its own overview.
 
 The overviews are the sections the site declares (``core.sections``); the kind of page each one
 holds is its own ``subpage_types``. A new section is checked here without editing this module.
+
+The one exception is a *contributor's section* (a partner's section below the news): a page type
+that is no overview but holds pages of several overviews. Editors cannot add one by hand (it comes
+with its group and workflow from ``set_up_partner``), and it stands inside an overview only.
 """
 
 from wagtail.models import Page, get_page_models
@@ -13,9 +17,28 @@ from home.models import HomePage, StandardPage
 from tests.factories.home import dutch_home
 
 
+def contributor_sections():
+    """Page types that are no overview yet hold the pages of overviews (a partner's section)."""
+    overviews = set(section_index_models())
+    detail_pages = {model for overview in overviews for model in overview.allowed_subpage_models()}
+    return {
+        model
+        for model in set(get_page_models()) - overviews - {Page, HomePage}
+        if set(model.allowed_subpage_models()) & detail_pages
+    }
+
+
 def sections():
     """``{overview page type: [the page types it holds]}`` for every section the site declares."""
-    return {index_page: index_page.allowed_subpage_models() for index_page in section_index_models()}
+    others = contributor_sections()
+    return {
+        index_page: [model for model in index_page.allowed_subpage_models() if model not in others]
+        for index_page in section_index_models()
+    }
+
+
+def contributor_parents(detail_page):
+    return {section for section in contributor_sections() if detail_page in section.allowed_subpage_models()}
 
 
 def page_types():
@@ -46,9 +69,10 @@ class SectionTreeTests(WagtailPageTestCase):
         for index_page, detail_pages in sections().items():
             for detail_page in detail_pages:
                 with self.subTest(detail_page=detail_page.__name__):
-                    self.assertAllowedParentPageTypes(detail_page, {index_page})
+                    also = contributor_parents(detail_page)
+                    self.assertAllowedParentPageTypes(detail_page, {index_page, *also})
                     self.assertCanCreateAt(index_page, detail_page)
-                    for other_parent in page_types() - {index_page}:
+                    for other_parent in page_types() - {index_page, *also}:
                         self.assertCanNotCreateAt(other_parent, detail_page)
 
     def test_detail_pages_have_no_children(self):
@@ -56,6 +80,13 @@ class SectionTreeTests(WagtailPageTestCase):
             for detail_page in detail_pages:
                 with self.subTest(detail_page=detail_page.__name__):
                     self.assertAllowedSubpageTypes(detail_page, set())
+
+    def test_a_contributors_section_is_not_made_by_hand_and_stands_in_an_overview(self):
+        overviews = set(sections())
+        for section in contributor_sections():
+            with self.subTest(section=section.__name__):
+                self.assertFalse(section.is_creatable)
+                self.assertTrue(set(section.allowed_parent_page_models()) <= overviews)
 
 
 class OneOverviewPerSiteTests(WagtailPageTestCase):

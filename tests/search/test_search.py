@@ -3,6 +3,7 @@
 from django.test import TestCase
 
 from tests.factories.home import StandardPageFactory, dutch_home
+from tests.factories.knowledge import build_site
 from tests.factories.translation import translate
 from tests.utils import links_to, visible_text
 
@@ -75,3 +76,12 @@ class SiteSearchTests(TestCase):
         response = self.search("/zoeken/", "fietsenmarkt")
 
         self.assertContains(response, 'value="fietsenmarkt"')
+
+
+class NoResultsTests(TestCase):
+    def test_the_no_results_page_offers_the_themes(self):
+        site = build_site()
+        response = self.client.get("/zoeken/", {"q": "zeppelinhaven"})
+
+        self.assertIn("0 resultaten", visible_text(response))
+        self.assertTrue(links_to(response, site.themes["eenzaamheid"].url, within="main"))

@@ -17,7 +17,10 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - with ``settings.SEED_DEMO_EDITOR`` (dev settings only): two demo accounts in the roles that
   migration ``home/0004_editor_roles`` creates: ``redacteur`` (*Redacteuren*: write, review,
   translate and publish) and ``hoofdredacteur`` (*Hoofdredactie*: also site settings,
-  organisations, municipalities, users, workflows), both with the password ``leefbaar-demo``.
+  organisations, municipalities, users, workflows), both with the password ``leefbaar-demo``;
+- two partners, Movisie and Platform31, set up as ``manage.py create_partner`` does (their section
+  below ``nieuws``, group, collection and moderation workflow), and with ``SEED_DEMO_EDITOR`` one demo
+  account each (``partner-movisie``, ``partner-platform31``, same password) in the partner's group.
 
 Running it again changes nothing: every object is found by its slug, title or username and only
 written when it differs from the demo data (see ``demo/content/sync.py``). The flip side: a demo page
@@ -66,6 +69,7 @@ from knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from partners.setup import set_up_partner_with_report
 
 EDITOR_USERNAME = "redacteur"
 EDITOR_PASSWORD = "leefbaar-demo"
@@ -74,6 +78,8 @@ DEMO_ACCOUNTS = [
     (EDITOR_USERNAME, "Demo", "Redacteur", "Redacteuren"),
     ("hoofdredacteur", "Demo", "Hoofdredacteur", "Hoofdredactie"),
 ]
+# (organisation name, demo account's username): set up by partners.setup.set_up_partner.
+DEMO_PARTNERS = [("Movisie", "partner-movisie"), ("Platform31", "partner-platform31")]
 
 
 def _at(day, hour=9, minute=0):
@@ -110,6 +116,7 @@ class Command(BaseCommand):
             ("Pilots", self.seed_pilots),
             ("Meetings", self.seed_meetings),
             ("News", self.seed_news),
+            ("Partners", self.seed_partners),
             ("Subsidies", self.seed_subsidies),
             ("Home page", self.seed_home_page),
             ("Site and settings", self.seed_site),
@@ -124,7 +131,10 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s."))
         if getattr(settings, "SEED_DEMO_EDITOR", False):
-            accounts = ", ".join(f"{username} ({group})" for username, _first, _last, group in DEMO_ACCOUNTS)
+            accounts = ", ".join(
+                [f"{username} ({group})" for username, _first, _last, group in DEMO_ACCOUNTS]
+                + [f"{username} (partner {name})" for name, username in DEMO_PARTNERS]
+            )
             self.stdout.write(f"Admin: {settings.BASE_URL}/admin/ as {accounts}, password {EDITOR_PASSWORD}")
 
     # Shared helpers -------------------------------------------------------------------------------
@@ -401,6 +411,14 @@ class Command(BaseCommand):
             return
         for username, first_name, last_name, group_name in DEMO_ACCOUNTS:
             tally.add(self.seed_account(username, first_name, last_name, Group.objects.get(name=group_name)))
+
+    def seed_partners(self, tally):
+        """Movisie and Platform31 as partners; with SEED_DEMO_EDITOR a demo account for each."""
+        for name, username in DEMO_PARTNERS:
+            setup = set_up_partner_with_report(name)
+            tally.add("created" if setup.created else "unchanged")
+            if getattr(settings, "SEED_DEMO_EDITOR", False):
+                tally.add(self.seed_account(username, "Demo", name, setup.partner.group))
 
     def seed_account(self, username, first_name, last_name, group):
         """One demo account, in exactly one role, with the demo password and a Dutch admin."""

@@ -39,17 +39,6 @@ REQUIRED_COLUMNS = {"email", "language"}
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
-def municipality_lookup():
-    """Every way a file may name a municipality, lower-cased: name, "gemeente name", CBS code."""
-    lookup = {}
-    for municipality in Municipality.objects.all():
-        name = municipality.name.lower()
-        code = municipality.cbs_code.upper().removeprefix("GM")
-        for key in (name, f"gemeente {name}", code, f"gm{code}"):
-            lookup[key.lower()] = municipality
-    return lookup
-
-
 class Command(BaseCommand):
     help = (
         "Import kwartaalupdate subscribers from a CSV file "
@@ -71,7 +60,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
         themes = {page.slug: page for page in theme_queryset()}
-        self.municipalities = municipality_lookup()
+        self.municipalities = Municipality.lookup()
         counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0, "failed": 0}
         with handle:
             reader = csv.DictReader(handle)

@@ -1,0 +1,44 @@
+"""``manage.py import_knowledge FILE [--draft] [--dry-run]``: knowledge items from a file.
+
+FILE is ``.jsonl`` (one record a line), ``.json`` (an array of records) or ``.csv`` (the first
+line names the columns). The fields and rules are in ``knowledge/importing.py``. A record that
+can't be used is reported with its line number and skipped; the command then ends with a non-zero
+exit status, after the summary. Running it again is safe: unchanged records are skipped.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from knowledge.importing import FileProblem, KnowledgeImport, indexing_by_the_import, read_records
+
+PROGRESS_EVERY = 2.0  # seconds
+
+
+class Command(BaseCommand):
+    help = "Importeer kennisitems uit een .jsonl-, .json- of .csv-bestand (external_id is de sleutel)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=".jsonl, .json (een lijst) of .csv, UTF-8")
+        parser.add_argument("--draft", action="store_true", help="niet publiceren: alleen een concept")
+        parser.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+
+    def handle(self, *args, file, draft=False, dry_run=False, **options):
+        try:
+            records = read_records(file)
+        except FileProblem as error:
+            raise CommandError(str(error)) from error
+        run = KnowledgeImport(draft=draft, dry_run=dry_run)
+        total, shown, started = len(records), time.monotonic(), time.monotonic()
+        with indexing_by_the_import():
+            for done, (line, record) in enumerate(records, start=1):
+                if run.handle(line, record) == "failed":
+                    self.stderr.write(f"regel {line}: {run.outcome.problems[-1][1]}")
+                if time.monotonic() - shown >= PROGRESS_EVERY and done < total:
+                    self.stdout.write(f"{done} van {total} verwerkt")
+                    shown = time.monotonic()
+        seconds = time.monotonic() - started
+        prefix = "Controle (er is niets opgeslagen)" if dry_run else "Klaar"
+        self.stdout.write(f"{prefix}: {total} records in {seconds:.1f} s; {run.outcome.summary()}.")
+        if run.outcome.failed:
+            raise CommandError(f"{run.outcome.failed} van {total} records niet geïmporteerd (zie boven).")

@@ -1,0 +1,45 @@
+"""A page saved in a partner's section is the partner's: a partner article, by that organisation.
+
+So the news listing's *Artikel van een partner* filter and the kennisbank's organisation filter
+find it whatever the partner chose in the form. Set on every save of the page row, which is also
+what publishing (an editor's approval) does.
+"""
+
+from django.db.models.signals import pre_save
+
+from knowledge.models import KnowledgeItemPage, NewsPage
+
+from .models import PartnerSectionPage
+
+# root (1) / home page (2) / news index (3) / partner's section (4) / its pages (5): a page higher up
+# (every item in the kennisbank, every news item in the news index) costs no query here.
+SECTION_PAGES_DEPTH = 5
+
+
+def _section_of(page):
+    if not page.path or page.depth != SECTION_PAGES_DEPTH:
+        return None
+    parent = page.get_parent()
+    if parent is None or parent.specific_class is not PartnerSectionPage:
+        return None
+    return parent.specific
+
+
+def file_news_under_partner(sender, instance, **kwargs):
+    section = _section_of(instance)
+    if section is None:
+        return
+    instance.category = NewsPage.Category.PARTNER
+    if instance.organisation_id is None:
+        instance.organisation_id = section.organisation_id
+
+
+def file_item_under_partner(sender, instance, **kwargs):
+    section = _section_of(instance)
+    if section is not None and instance.source_organisation_id is None:
+        instance.source_organisation_id = section.organisation_id
+
+
+def connect():
+    pre_save.connect(file_news_under_partner, sender=NewsPage, dispatch_uid="partners_news")
+    pre_save.connect(file_item_under_partner, sender=KnowledgeItemPage, dispatch_uid="partners_items")

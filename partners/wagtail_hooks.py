@@ -1,0 +1,30 @@
+"""The *Partners* screen in the admin menu, for those who may set partners up (Hoofdredactie)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views
+from .access import is_partner_account
+
+
+@hooks.register("register_admin_urls")
+def register_partner_urls():
+    return [path("partners/", views.partner_index, name="partners_index")]
+
+
+class PartnerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("partners.add_partner")
+
+
+@hooks.register("register_admin_menu_item")
+def register_partner_menu_item():
+    return PartnerMenuItem(_("Partners"), reverse("partners_index"), icon_name="group", order=460)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_from_partners(request, menu_items):
+    if is_partner_account(request.user):
+        menu_items.clear()
