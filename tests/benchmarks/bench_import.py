@@ -22,12 +22,9 @@ import argparse
 import cProfile
 import io
 import json
-import os
 import pstats
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -144,28 +141,12 @@ def check(size, seed):
 def main():
     args = parse_args()
     sys.path.insert(0, str(ROOT))
-    workdir = Path(tempfile.mkdtemp(prefix="leefbaarheid-benchmark-"))
-    (workdir / "static").mkdir()
-    os.environ["VAR_DIR"] = str(workdir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.settings"
+    from tests.benchmarks.seeded import seeded_database  # noqa: PLC0415 - ROOT is on the path now
 
-    import django
-
-    django.setup()
-
-    from django.core.management import call_command
-    from django.db import connection
-
-    from knowledge.models import Municipality, ThemePage
-
-    vendor = connection.vendor
-    old_name = connection.settings_dict["NAME"]
-    started = time.perf_counter()
     rows, problems = [], []
-    try:
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        call_command("seed_demo", stdout=io.StringIO())
-        print(f"Database ({vendor}) migrated and seeded in {time.perf_counter() - started:.1f} s.\n")
+    with seeded_database() as workdir:
+        from knowledge.models import Municipality, ThemePage  # noqa: PLC0415 - Django is set up now
+
         themes = list(ThemePage.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
         municipalities = list(Municipality.objects.values_list("cbs_code", flat=True))
         for seed, size in enumerate(args.sizes):
@@ -184,9 +165,6 @@ def main():
             print("        " + ", ".join(f"{name} {count}" for name, count in figures.items()))
             if len(set(figures.values())) != 1:
                 problems.append(f"{size}: not every page is complete ({figures})")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        shutil.rmtree(workdir, ignore_errors=True)
 
     slow = [size for size, rate, again_rate, *_ in rows if rate < TARGET_RATE]
     slow_again = [size for size, rate, again_rate, *_ in rows if again_rate < rate * TARGET_REIMPORT_FACTOR]

@@ -12,12 +12,9 @@ gates: it exits 0 whatever the figures are.
 """
 
 import argparse
-import io
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -164,36 +161,17 @@ def report(results, runs):
 def main():
     args = parse_args()
     sys.path.insert(0, str(ROOT))
-    workdir = Path(tempfile.mkdtemp(prefix="leefbaarheid-benchmark-"))
-    # whitenoise warns at start-up when STATIC_ROOT (VAR_DIR/static) is missing.
-    (workdir / "static").mkdir()
-    os.environ["VAR_DIR"] = str(workdir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.settings"
+    from tests.benchmarks.seeded import seeded_database  # noqa: PLC0415 - ROOT is on the path now
 
-    import django
+    with seeded_database():
+        from django.test import Client  # noqa: PLC0415 - Django is set up inside the block
 
-    django.setup()
-
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-
-    vendor = connection.vendor
-    old_name = connection.settings_dict["NAME"]
-    started = time.perf_counter()
-    try:
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        call_command("seed_demo", stdout=io.StringIO())
-        print(f"Database ({vendor}) migrated and seeded in {time.perf_counter() - started:.1f} s.\n")
         client = Client()
         results = [
             (label, url, measure(client, url, args.runs, args.warmup) if url else None)
             for label, url in pages_to_measure(args.query)
         ]
         report(results, args.runs)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 
