@@ -11,7 +11,8 @@ The state lives in the database, never in a worker:
    message. So a hard kill loses at most the message in flight: it may arrive twice, never zero
    times. Rows the dead worker still held are taken over once their claim is older than
    ``NEWSLETTER_CLAIM_TIMEOUT``; a worker that stops normally (Ctrl+C, pause, an exception)
-   releases them at once.
+   releases them at once. A live worker renews its claim while it sends (a slow server or a busy
+   machine must not make it look dead), and never sends a row another worker has taken over.
 3. A temporary failure (4xx, a dropped or refused connection) puts the row back with
    ``retry_after`` doubling per attempt, up to ``NEWSLETTER_MAX_ATTEMPTS``; a refused mailbox (5xx)
    fails the row and counts a bounce. A subscriber who unsubscribed after the rows were made is
@@ -195,6 +196,7 @@ class BatchResult:
     retried: int = 0
     failed: int = 0
     skipped: int = 0
+    lost: int = 0  # rows another worker took over while this one stalled
     stopped: str = ""  # why the batch ended early: "paused", "cancelled", "connection"
 
 
@@ -325,22 +327,30 @@ STATE_CHECK_SECONDS = 0.5
 
 
 class StateWatch:
-    """Pause, cancel and unsubscribes, read between messages at most every half second.
+    """Pause, cancel, unsubscribes and the claim itself, checked between messages, at most every
+    half second (more often when the claim timeout is short).
 
-    One query per check, not per message: the send's status, and which of the batch's subscribers
-    are no longer confirmed. A check is also made before the first message of every batch.
+    Each check is one query per question, not one per message: the send's status, which of the
+    batch's subscribers are no longer confirmed, and a renewal of the batch's claim. When the
+    renewal touches fewer rows than the batch still has to send, another worker took some over
+    (this one stalled for longer than the claim timeout); ``held`` then says which are still ours.
+    A check is also made before the first message of every batch.
     """
 
-    def __init__(self, send, rows):
+    def __init__(self, send, token, rows):
         self.send = send
+        self.token = token
         self.subscriber_ids = [row.subscriber_id for row in rows]
+        self.interval = min(STATE_CHECK_SECONDS, settings.NEWSLETTER_CLAIM_TIMEOUT / 4)
         self.checked_at = None
         self.status = send.status
         self.leaving = set()
+        self.held = None  # None: every row not yet sent is still ours
 
-    def check(self):
+    def check(self, unsent):
+        """``unsent`` is how many of the batch's rows are not yet sent, skipped or given back."""
         now = time.monotonic()
-        if self.checked_at is not None and now - self.checked_at < STATE_CHECK_SECONDS:
+        if self.checked_at is not None and now - self.checked_at < self.interval:
             return
         self.checked_at = now
         self.status = IssueSend.objects.filter(pk=self.send.pk).values_list("status", flat=True).get()
@@ -349,6 +359,12 @@ class StateWatch:
             .exclude(status=Subscriber.Status.CONFIRMED)
             .values_list("pk", flat=True)
         )
+        ours = Delivery.objects.filter(claimed_by=self.token, status=Delivery.Status.PENDING)
+        if ours.update(claimed_at=timezone.now()) < unsent:
+            self.held = set(ours.values_list("pk", flat=True))
+
+    def lost(self, row):
+        return self.held is not None and row.pk not in self.held
 
 
 def _start_if_due(send):
@@ -399,12 +415,15 @@ def send_batch(send, batch_size=None, rate=None):
             return result
         limit = RateLimit(settings.NEWSLETTER_SEND_RATE if rate is None else rate)
         try:
-            watch = StateWatch(send, rows)
-            for row in rows:
-                watch.check()
+            watch = StateWatch(send, token, rows)
+            for position, row in enumerate(rows):
+                watch.check(unsent=len(rows) - position)
                 if watch.status != IssueSend.Status.SENDING:
                     result.stopped = watch.status
                     break
+                if watch.lost(row):
+                    result.lost += 1
+                    continue
                 if row.subscriber_id in watch.leaving:
                     Delivery.objects.filter(pk=row.pk).update(
                         status=Delivery.Status.SKIPPED,

@@ -13,6 +13,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from newsletter import delivery as delivery_module
 from newsletter.delivery import (
     SKIPPED_UNSUBSCRIBED,
     SendClosed,
@@ -24,6 +25,7 @@ from newsletter.delivery import (
     send_batch,
     start_send,
 )
+from newsletter.messages import send_prepared as real_send_prepared
 from newsletter.models import Delivery, IssueSend, Subscriber
 from newsletter.rendering import render_issue
 from newsletter.tasks import send_issue_task
@@ -361,3 +363,41 @@ def test_a_dead_workers_claim_is_taken_over_after_the_timeout(issue, sink):
         Delivery.objects.filter(send=send).update(claimed_at=timezone.now() - datetime.timedelta(seconds=1))
         assert run_send(send).status == IssueSend.Status.DONE
     assert len(sink.messages) == 3
+
+
+def test_a_worker_renews_its_claim_while_it_sends(issue, sink, monkeypatch):
+    """A slow batch must not look like a dead worker's: its claim is renewed between messages."""
+    SubscriberFactory.create_batch(3)
+    send = start_send(issue)
+    monkeypatch.setattr(delivery_module, "STATE_CHECK_SECONDS", 0)
+    claimed_at = []
+
+    def send_and_look(smtp, message):
+        real_send_prepared(smtp, message)
+        claimed_at.append(Delivery.objects.exclude(claimed_at=None).values_list("claimed_at", flat=True)[0])
+
+    monkeypatch.setattr(delivery_module, "send_prepared", send_and_look)
+    send_batch(send, batch_size=3)
+
+    assert claimed_at == sorted(claimed_at) and len(set(claimed_at)) == 3
+
+
+def test_a_worker_that_stalled_sends_nothing_another_worker_took_over(issue, sink, monkeypatch):
+    """Past the claim timeout a live worker's rows go to another worker; it must leave them be."""
+    SubscriberFactory.create_batch(4)
+    send = start_send(issue)
+    monkeypatch.setattr(delivery_module, "STATE_CHECK_SECONDS", 0)
+
+    def send_then_lose_the_rest(smtp, message):
+        real_send_prepared(smtp, message)
+        if len(sink.messages) == 1:  # the stall: meanwhile another worker claims what is left
+            Delivery.objects.filter(status=Delivery.Status.PENDING).exclude(claimed_by="").exclude(
+                subscriber__email__in=message.to
+            ).update(claimed_by="other-worker")
+
+    monkeypatch.setattr(delivery_module, "send_prepared", send_then_lose_the_rest)
+    result = send_batch(send, batch_size=4)
+
+    assert (result.sent, result.lost) == (1, 3)
+    assert len(sink.messages) == 1
+    assert Delivery.objects.filter(claimed_by="other-worker", status=Delivery.Status.PENDING).count() == 3
