@@ -22,7 +22,7 @@ def home_page_sections(home):
     locale_id = home.locale_id
     themes, latest_news, meetings, pilots, subsidies = prefetch_card_renditions(
         _cards(ThemePage, locale_id).order_by("path"),
-        _cards(NewsPage, locale_id).order_by("-date", "-pk")[:3],
+        _cards(NewsPage, locale_id).select_related("organisation").order_by("-date", "-pk")[:3],
         MeetingPage.upcoming(_cards(MeetingPage, locale_id)).order_by("start", "pk")[:3],
         _cards(PilotPage, locale_id).select_related("municipality").order_by(*PilotPage.newest_first)[:3],
         _cards(SubsidyPage, locale_id)

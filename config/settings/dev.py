@@ -12,6 +12,8 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Only dev settings create the demo editor account (see demo/management/commands/seed_demo.py).
 SEED_DEMO_EDITOR = True
+# Partner feeds may come from this machine or the local network (a feed served on loopback).
+FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", True)
 # The demo content and its seed_demo command: development and tests only, never production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 

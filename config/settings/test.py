@@ -14,6 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SEED_DEMO_EDITOR = False
+# The tests serve feeds on loopback; the SSRF tests switch this off again (tests/partners/test_fetching.py).
+FEEDS_ALLOW_PRIVATE_HOSTS = True
 # The demo content and its seed_demo command: development and tests only, never production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 

@@ -29,6 +29,8 @@ class NewsPage(ThemeTaggedMixin, BasePage):
     theme_section = "news_items"
     theme_section_order = ("-date", "-pk")
     theme_section_limit = 6
+    # A partner article's card names the partner.
+    theme_section_select_related = ("organisation",)
 
     class Category(models.TextChoices):
         PROGRAMME = "programme", _("Programma")

@@ -1,0 +1,297 @@
+"""A partner's feed becomes draft news pages under moderation: ``import_feed(partner)``.
+
+Each run fetches the feed (conditionally: the ETag and Last-Modified of the last good run go
+along, and a 304 is a run that changed nothing), parses it and handles each entry in a
+transaction of its own, so that an interrupted run loses at most the entry in flight and the
+next run simply carries on. Every run is written down as a ``FeedRun``, with a Dutch reason when
+the feed could not be fetched or read.
+
+Per entry, found again by its guid (``FeedEntry``):
+
+- new: a draft ``NewsPage`` in the partner's section (title, date, summary as plain text, the
+  content through ``sanitise_html`` as rich text, a link to the original), submitted to the
+  section's workflow, so that an editor approves it before anyone sees it. The workflow is
+  started by nobody (``user=None``): Wagtail logs it as the system's and notifies the reviewers;
+- changed, still a draft made by the import: a new revision (a rejected draft goes back to the
+  reviewers);
+- unchanged, published once (an editor approved it), changed by an editor, or deleted: skipped.
+  Nothing the editors did is ever overwritten by the feed.
+
+Search and reference indexes follow Wagtail's own signals: a draft is not searchable anyway,
+and approving it publishes and indexes it the usual way.
+"""
+
+import hashlib
+import html
+import json
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from wagtail.models import PageLogEntry, WorkflowState
+
+from core.sanitising import sanitise_html
+from knowledge.models import NewsPage
+
+from .feed_parsing import FeedParseError, parse_feed, plain_text
+from .fetching import FetchError, fetch_feed
+from .models import FeedEntry, FeedRun, Partner
+
+# Part of every entry's hash: raise it when the mapping from an entry to a page changes, so that
+# the next run rewrites every draft once.
+MAPPING_VERSION = "1"
+TITLE_LENGTH = NewsPage._meta.get_field("title").max_length
+AUTHOR_LENGTH = NewsPage._meta.get_field("author").max_length
+INTRODUCTION_LENGTH = 600
+GUID_LENGTH = FeedEntry._meta.get_field("guid").max_length
+BLOCK_ID_NAMESPACE = uuid.UUID("5d0c8e0e-93f4-4c5e-8b36-1f0b7f6a2c41")
+logger = logging.getLogger(__name__)
+
+
+class NotAPartner(Exception):
+    """The organisation has no partner section (``create_partner`` makes one)."""
+
+
+def feed_partners():
+    """The partners whose organisation has a feed address, by name."""
+    return (
+        Partner.objects.select_related("organisation", "section")
+        .filter(section__isnull=False)
+        .exclude(organisation__feed_url="")
+        .order_by("organisation__name")
+    )
+
+
+def import_all_feeds(progress=None):
+    """``import_feed`` for every partner with a feed, one after another; the runs, in order.
+
+    A feed that fails is recorded and the next one goes on. ``progress(partner, run)`` is called
+    after each feed.
+    """
+    runs = []
+    for partner in feed_partners():
+        run = import_feed(partner)
+        runs.append(run)
+        if progress:
+            progress(partner, run)
+    return runs
+
+
+def import_feed(partner, url=None):
+    """Import the feed at ``url`` (default: the organisation's ``feed_url``); the ``FeedRun``."""
+    if partner.section_id is None:
+        raise NotAPartner(partner.organisation.name)
+    url = (url or partner.organisation.feed_url).strip()
+    run = FeedRun.objects.create(
+        organisation=partner.organisation, feed_url=url[:500], started_at=timezone.now()
+    )
+    try:
+        with override(settings.LANGUAGE_CODE):
+            return FeedImport(partner, run).execute()
+    except Exception as error:
+        # A bug or a database error in one feed: written down, and the next feed still runs.
+        logger.exception("Import of the feed %s failed", url)
+        _end(run, f"Onverwachte fout bij het importeren ({type(error).__name__}).")
+        return run
+    except BaseException:
+        # Interrupted (Ctrl-C): the run says so; the entries done so far stay, the next run goes on.
+        _end(run, "De import is onderbroken.")
+        raise
+
+
+def _end(run, error):
+    run.status, run.error, run.finished_at = FeedRun.Status.ERROR, error, timezone.now()
+    FeedRun.objects.filter(pk=run.pk).update(status=run.status, error=error, finished_at=run.finished_at)
+
+
+def _validators(organisation, url):
+    """The ETag and Last-Modified of the last good run of this feed (empty when there is none)."""
+    last = (
+        FeedRun.objects.filter(
+            organisation=organisation,
+            feed_url=url,
+            status__in=(FeedRun.Status.OK, FeedRun.Status.NOT_MODIFIED),
+        )
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    return (last.etag, last.last_modified) if last else ("", "")
+
+
+def _cap(text, length):
+    return Truncator(text).chars(length) if len(text) > length else text
+
+
+def _guid_key(guid):
+    """The guid as stored: a very long one is replaced by its hash, so it still fits."""
+    if len(guid) <= GUID_LENGTH:
+        return guid
+    return "sha256:" + hashlib.sha256(guid.encode()).hexdigest()
+
+
+class FeedImport:
+    def __init__(self, partner, run):
+        self.partner, self.run = partner, run
+        self.organisation = partner.organisation
+        self.section = partner.section
+        self.problems = []
+        self.sibling_slugs = None
+
+    def execute(self):
+        run = self.run
+        etag, last_modified = _validators(self.organisation, run.feed_url)
+        try:
+            fetched = fetch_feed(run.feed_url, etag=etag, last_modified=last_modified)
+            if fetched.status == 304:
+                run.status = FeedRun.Status.NOT_MODIFIED
+                run.etag, run.last_modified = fetched.etag[:500], fetched.last_modified[:100]
+                return self.finish()
+            feed = parse_feed(fetched.content)
+        except (FetchError, FeedParseError) as error:
+            run.status, run.error = FeedRun.Status.ERROR, str(error)
+            return self.finish()
+        run.etag, run.last_modified = fetched.etag[:500], fetched.last_modified[:100]
+        run.fetched = len(feed.entries) + feed.skipped
+        run.skipped = feed.skipped
+        self.problems.extend(feed.problems)
+        self.known = {
+            entry.guid: entry
+            for entry in FeedEntry.objects.filter(organisation=self.organisation).select_related("page")
+        }
+        seen = set()
+        for entry in feed.entries:
+            key = _guid_key(entry.guid)
+            if key in seen:  # the same guid twice in one feed: the first counts
+                run.skipped += 1
+                continue
+            seen.add(key)
+            outcome = self.handle(key, entry)
+            setattr(run, outcome, getattr(run, outcome) + 1)
+        run.status = FeedRun.Status.OK
+        return self.finish()
+
+    def finish(self):
+        self.run.finished_at = timezone.now()
+        self.run.problems = "\n".join(self.problems)
+        self.run.save()
+        return self.run
+
+    # One entry -------------------------------------------------------------------------------
+
+    def handle(self, key, entry):
+        """Import one entry; the name of the run's counter it adds to."""
+        data = self.page_data(entry)
+        digest = hashlib.sha256(
+            json.dumps([MAPPING_VERSION, data], sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        known = self.known.get(key)
+        if known is not None and not self.may_update(known, digest):
+            return "skipped"
+        try:
+            with transaction.atomic():
+                if known is None:
+                    self.known[key] = self.create(key, data, digest)
+                    return "created"
+                self.update(known, data, digest)
+                return "updated"
+        except ValidationError as error:
+            self.problems.append(f"{entry.title[:80]}: {'; '.join(error.messages)}")
+            return "failed"
+
+    def may_update(self, known, digest):
+        page = known.page
+        if page is None or page.live or page.first_published_at is not None:
+            return False  # deleted, or approved once: the editors' page now
+        if known.content_hash == digest:
+            return False
+        # An editor changed the draft after the import saved it: theirs wins.
+        return page.latest_revision_id == known.revision_id
+
+    def page_data(self, entry):
+        body = sanitise_html(entry.content_html)
+        summary = entry.summary or plain_text(body)
+        return {
+            "title": _cap(entry.title, TITLE_LENGTH),
+            "introduction": _cap(summary, INTRODUCTION_LENGTH),
+            "date": timezone.localdate(entry.published).isoformat(),
+            "author": _cap(entry.author, AUTHOR_LENGTH),
+            "body": body,
+            "link": entry.link,
+        }
+
+    def body(self, key, data):
+        blocks = []
+        if data["body"]:
+            blocks.append({"type": "paragraph", "value": data["body"], "id": _block_id(key, "body")})
+        if data["link"]:
+            text = _("Lees het hele bericht op de website van %(name)s.") % {"name": self.organisation.name}
+            link = sanitise_html(f'<p><a href="{html.escape(data["link"])}">{html.escape(text)}</a></p>')
+            blocks.append({"type": "paragraph", "value": link, "id": _block_id(key, "link")})
+        return blocks
+
+    def fill(self, page, key, data):
+        page.title = data["title"]
+        page.draft_title = data["title"]
+        page.introduction = data["introduction"]
+        page.date = data["date"]
+        page.author = data["author"]
+        page.body = self.body(key, data)
+        page.category = NewsPage.Category.PARTNER
+        page.organisation = self.organisation
+
+    def unique_slug(self, title):
+        if self.sibling_slugs is None:
+            self.sibling_slugs = set(self.section.get_children().values_list("slug", flat=True))
+        base = slugify(title)[:80].strip("-") or "bericht"
+        slug, number = base, 1
+        while slug in self.sibling_slugs:
+            number += 1
+            slug = f"{base}-{number}"
+        self.sibling_slugs.add(slug)
+        return slug
+
+    def create(self, key, data, digest):
+        page = NewsPage(locale_id=self.section.locale_id, slug=self.unique_slug(data["title"]), live=False)
+        self.fill(page, key, data)
+        page.has_unpublished_changes = True
+        self.section.add_child(instance=page)
+        PageLogEntry.objects.log_action(instance=page, action="wagtail.create")
+        revision = page.save_revision()
+        self.submit(page)
+        return FeedEntry.objects.create(
+            organisation=self.organisation, guid=key, page=page, revision=revision, content_hash=digest
+        )
+
+    def update(self, known, data, digest):
+        page = known.page.get_latest_revision_as_object()
+        self.fill(page, known.guid, data)
+        revision = page.save_revision(log_action=True)
+        self.submit(page)
+        known.revision, known.content_hash = revision, digest
+        known.save(update_fields=["revision", "content_hash", "updated_at"])
+
+    def submit(self, page):
+        """Put the page before the reviewers, unless it is there already."""
+        workflow = page.get_workflow()
+        if workflow is None:
+            return  # no workflow on the section: the draft waits for an editor all the same
+        state = (
+            WorkflowState.objects.for_instance(page)
+            .filter(status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES))
+            .first()
+        )
+        if state is None:
+            workflow.start(page, None)
+        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(None)
+
+
+def _block_id(key, part):
+    """A stable block id, so that a re-import does not make the body look new."""
+    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"feed/{key}/{part}"))
