@@ -9,6 +9,7 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 RUNS ?= 50
 SIZES ?= 1000
+SEARCH_SIZES ?= 1000 10000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 
@@ -23,7 +24,7 @@ TEST = DJANGO_SETTINGS_MODULE=config.settings.test
 # Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
 MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
-.PHONY: help run test benchmark benchmark-send benchmark-import messages compiled-messages chromium clean
+.PHONY: help run test benchmark benchmark-send benchmark-import benchmark-search messages compiled-messages chromium clean
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
@@ -31,6 +32,7 @@ help:
 	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
 	@echo "make benchmark-send  render an issue and send it to 10,000 and 50,000 subscribers through a local SMTP sink"
 	@echo "make benchmark-import  import 1,000 generated knowledge items, then again unchanged (SIZES=\"1000 10000\")"
+	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches with facets (needs DATABASE_URL=postgres://...)"
 	@echo "make messages   update and compile the Dutch and English translation files"
 	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
 
@@ -112,6 +114,10 @@ benchmark-send: $(VENV)/.installed-dev compiled-messages
 
 benchmark-import: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/bench_import.py --sizes $(SIZES)
+
+# PostgreSQL only (DATABASE_URL): it makes and drops a database of its own on that server.
+benchmark-search: $(VENV)/.installed-runtime compiled-messages
+	$(BIN)/python tests/benchmarks/bench_search.py --sizes $(SEARCH_SIZES)
 
 messages: $(VENV)/.installed-runtime
 	@command -v xgettext >/dev/null 2>&1 || { echo "makemessages needs gettext: apt-get install gettext" >&2; exit 1; }

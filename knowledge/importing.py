@@ -11,10 +11,14 @@ Rules, so that an import can't do harm and can always be run again:
   time) is skipped: no new revision, no writes.
 - A record that can't be used is reported with its line number and the reasons, and changes
   nothing; the other records are still imported.
-- Each record is written in one transaction: its page, its revision, its publication, and its
-  search and reference index entries. An interrupted run loses at most the record in flight.
+- Records are written in batches (``BATCH_SIZE``), each in one transaction: the pages, their
+  revisions, their publication, and their search and reference index entries. An interrupted run
+  loses at most the batch in flight, and running it again carries on where it stopped.
 - Pages are published through a revision (the history shows the import) unless ``draft``;
   a dry run checks every record and writes nothing.
+- New pages are created a batch at a time (``knowledge.bulk_pages``: the tree paths, revisions,
+  publication and history ``add_child`` + ``publish`` would leave, in a few queries instead of
+  some 60 a page); a changed record goes through Wagtail's ``save_revision`` and ``publish``.
 - The search and reference indexes are updated here, in the same transaction, instead of through
   the Tasks API: in production those tasks wait for ``db_worker``, and an import must be findable
   when it ends. Each page is indexed once, not on every save the publication makes.
@@ -23,6 +27,7 @@ Rules, so that an import can't do harm and can always be run again:
 import csv
 import hashlib
 import json
+import logging
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,13 +39,15 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Locale, PageLogEntry, ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.search import index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.sanitising import sanitise_html
 
+from .bulk_pages import create_pages
 from .models import KnowledgeIndexPage, KnowledgeItemPage, Municipality, Organisation, ThemePage
 from .models.organisations import SOURCE_LOCALE
 
@@ -66,6 +73,10 @@ MAPPING_VERSION = "1"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MIN_YEAR, MAX_YEAR = 1900, 2100
 BLOCK_ID_NAMESPACE = uuid.UUID("0b8f3a52-6f4e-4c1d-9e2a-7d5b1c3e9f10")
+# Records per transaction: an interrupted run loses at most this many, and a run again resumes.
+BATCH_SIZE = 200
+
+logger = logging.getLogger(__name__)
 
 
 class FileProblem(Exception):
@@ -326,29 +337,79 @@ class KnowledgeImport:
             json.dumps([MAPPING_VERSION, data], sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
 
-    def handle(self, line, record):
-        """Import one record; the outcome's name ("created", "updated", "unchanged", "failed")."""
-        try:
-            if isinstance(record, Unreadable):
-                raise ValidationError(record)
-            data = self.clean(record)
+    def run(self, records, after_batch=None):
+        """Import ``records`` (``[(line, record)]``) in batches; ``after_batch(done)`` after each."""
+        done = 0
+        for start in range(0, len(records), BATCH_SIZE):
+            batch = records[start : start + BATCH_SIZE]
+            self._run_batch(batch)
+            done += len(batch)
+            if after_batch:
+                after_batch(done)
+        return self.outcome
+
+    def _run_batch(self, batch):
+        planned, keys = [], set()
+        for line, record in batch:
+            try:
+                if isinstance(record, Unreadable):
+                    raise ValidationError(record)
+                data = self.clean(record)
+            except ValidationError as error:
+                self._fail(line, error)
+                continue
             digest = self.hash(data)
             key = (data["language"], data["external_id"])
             known = self.known.get(key)
             if known and known[1] == digest and (known[2] or self.draft):
-                return self._count("unchanged")
+                self._count("unchanged")
+                continue
             if self.dry_run:
-                return self._count("updated" if known else "created")
-            with transaction.atomic():
-                page, created = self._save(data, digest, known[0] if known else None)
-                # Read back what was stored: a draft revision must not reach the index.
-                page = KnowledgeItemPage.objects.get(pk=page.pk)
-                _index(page)
-        except ValidationError as error:
-            self.outcome.problems.append((line, "; ".join(error.messages)))
-            return self._count("failed")
-        self.known[key] = (page.pk, digest, page.live)
-        return self._count("created" if created else "updated")
+                self._count("updated" if known else "created")
+                continue
+            if key in keys:
+                # The same record twice in a batch: the second one must find the first one's page.
+                self._write(planned)
+                planned, keys = [], set()
+                known = self.known.get(key)
+            planned.append(_Planned(line, data, digest, known[0] if known else None))
+            keys.add(key)
+        self._write(planned)
+
+    def _write(self, planned):
+        """One transaction: the updates one by one, the new pages in bulk per Kennisbank."""
+        if not planned:
+            return
+        written = []  # (key, pk, hash, live, outcome)
+        with transaction.atomic():
+            new = {}  # language -> [(item, page)]
+            for item in planned:
+                try:
+                    if item.pk is None:
+                        new.setdefault(item.data["language"], []).append((item, self._new_page(item)))
+                        continue
+                    # A savepoint: a page Wagtail refuses fails alone.
+                    with transaction.atomic():
+                        page = self._update(item)
+                        # Read back what was stored: a draft revision must not reach the index.
+                        page = KnowledgeItemPage.objects.get(pk=page.pk)
+                        _index(page)
+                    written.append((item.key, page.pk, item.digest, page.live, "updated"))
+                except ValidationError as error:
+                    self._fail(item.line, error)
+            for language, items in new.items():
+                pages = create_pages(
+                    self.indexes[language], [page for _item, page in items], publish=not self.draft
+                )
+                _index_new(pages)
+                written += [(item.key, page.pk, item.digest, page.live, "created") for item, page in items]
+        for key, pk, digest, live, outcome in written:
+            self.known[key] = (pk, digest, live)
+            self._count(outcome)
+
+    def _fail(self, line, error):
+        self.outcome.problems.append((line, "; ".join(error.messages)))
+        self._count("failed")
 
     def _count(self, name):
         setattr(self.outcome, name, getattr(self.outcome, name) + 1)
@@ -385,15 +446,7 @@ class KnowledgeImport:
         taken.add(slug)
         return slug
 
-    def _save(self, data, digest, pk):
-        created = pk is None
-        parent = self.indexes[data["language"]]
-        if created:
-            page = KnowledgeItemPage(
-                locale=parent.locale, slug=self._unique_slug(parent, data["title"]), live=not self.draft
-            )
-        else:
-            page = KnowledgeItemPage.objects.get(pk=pk)
+    def _fill(self, page, data, digest):
         page.external_id = data["external_id"]
         page.import_hash = digest
         page.title = data["title"]
@@ -410,17 +463,47 @@ class KnowledgeImport:
             else []
         )
         page.themes.set([self.themes[slug] for slug in data["themes"]])
-        if created:
-            if not page.live:
-                page.has_unpublished_changes = True
-            parent.add_child(instance=page)
-            PageLogEntry.objects.log_action(instance=page, action="wagtail.create")
-            revision = page.save_revision()
-        else:
-            revision = page.save_revision(log_action=True)
+        return page
+
+    def _new_page(self, item):
+        """An unsaved page for ``create_pages``, checked as ``full_clean`` would, without queries.
+
+        The checks that need the database are made here already: the slug is free among the
+        siblings (``_unique_slug``) and the key is new in its language (``self.known``).
+        """
+        parent = self.indexes[item.data["language"]]
+        slug = self._unique_slug(parent, item.data["title"])
+        page = self._fill(KnowledgeItemPage(locale=parent.locale, slug=slug), item.data, item.digest)
+        # The tree's fields are ``create_pages``'s; foreign keys point at rows this run just read.
+        unchecked = {"path", "depth", "numchild", "url_path", "draft_title"}
+        unchecked.update(field.name for field in page._meta.concrete_fields if field.is_relation)
+        try:
+            page.clean_fields(exclude=unchecked)
+        except ValidationError:
+            self.sibling_slugs[parent.pk].discard(slug)
+            raise
+        return page
+
+    def _update(self, item):
+        page = self._fill(KnowledgeItemPage.objects.get(pk=item.pk), item.data, item.digest)
+        revision = page.save_revision(log_action=True)
         if not self.draft:
             revision.publish(skip_permission_checks=True)
-        return page, created
+        return page
+
+
+@dataclass
+class _Planned:
+    """A record that will be written: its line, cleaned data and hash, and its page if known."""
+
+    line: int
+    data: dict
+    digest: str
+    pk: int | None
+
+    @property
+    def key(self):
+        return (self.data["language"], self.data["external_id"])
 
 
 def _block_id(external_id):
@@ -432,6 +515,27 @@ def _index(instance):
     """The search and reference index entries of ``instance``, now, in this process."""
     index.insert_or_update_object(instance)
     ReferenceIndex.create_or_update_for_object(instance)
+
+
+def _index_new(pages):
+    """``_index`` for a batch of new pages: one write per search backend, as stored."""
+    if not pages:
+        return
+    model = type(pages[0])
+    stored = list(
+        model.get_indexed_objects().filter(pk__in=[page.pk for page in pages]).prefetch_related("themes")
+    )
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, stored)
+        except Exception:
+            # As ``index.insert_or_update_object``: an outside service's outage costs its entries,
+            # not the import; a database backend's error must roll the batch back.
+            logger.exception("Could not add %d pages to the search backend %r", len(stored), name)
+            if not backend.catch_indexing_errors:
+                raise
+    for page in stored:
+        ReferenceIndex.create_or_update_for_object(page)
 
 
 @contextmanager

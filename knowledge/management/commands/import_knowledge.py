@@ -3,7 +3,8 @@
 FILE is ``.jsonl`` (one record a line), ``.json`` (an array of records) or ``.csv`` (the first
 line names the columns). The fields and rules are in ``knowledge/importing.py``. A record that
 can't be used is reported with its line number and skipped; the command then ends with a non-zero
-exit status, after the summary. Running it again is safe: unchanged records are skipped.
+exit status, after the summary. Running it again is safe: unchanged records are skipped, and a
+run that was interrupted carries on after the last batch it wrote.
 """
 
 import time
@@ -29,14 +30,21 @@ class Command(BaseCommand):
         except FileProblem as error:
             raise CommandError(str(error)) from error
         run = KnowledgeImport(draft=draft, dry_run=dry_run)
-        total, shown, started = len(records), time.monotonic(), time.monotonic()
+        total, started = len(records), time.monotonic()
+        shown, reported = started, 0
+
+        def after_batch(done):
+            nonlocal shown, reported
+            # The batch's problems in the order of the file.
+            for line, reason in sorted(run.outcome.problems[reported:], key=lambda problem: problem[0]):
+                self.stderr.write(f"regel {line}: {reason}")
+            reported = len(run.outcome.problems)
+            if time.monotonic() - shown >= PROGRESS_EVERY and done < total:
+                self.stdout.write(f"{done} van {total} verwerkt")
+                shown = time.monotonic()
+
         with indexing_by_the_import():
-            for done, (line, record) in enumerate(records, start=1):
-                if run.handle(line, record) == "failed":
-                    self.stderr.write(f"regel {line}: {run.outcome.problems[-1][1]}")
-                if time.monotonic() - shown >= PROGRESS_EVERY and done < total:
-                    self.stdout.write(f"{done} van {total} verwerkt")
-                    shown = time.monotonic()
+            run.run(records, after_batch=after_batch)
         seconds = time.monotonic() - started
         prefix = "Controle (er is niets opgeslagen)" if dry_run else "Klaar"
         self.stdout.write(f"{prefix}: {total} records in {seconds:.1f} s; {run.outcome.summary()}.")

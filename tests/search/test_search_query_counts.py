@@ -1,0 +1,133 @@
+"""A search costs the same number of queries for 5 matching items as for 100, with or without
+facets: the facets count their choices in a few grouped queries, never one per choice or item.
+
+Each test counts the queries of a search over five items, adds 95 more, and expects the same
+count; then it reads the facet form as a visitor does and checks the numbers shown.
+"""
+
+import re
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.models import KnowledgeItemPage
+from tests.factories.knowledge import KnowledgeItemPageFactory, OrganisationFactory, build_site, municipality
+from tests.utils import soup
+
+KINDS = [KnowledgeItemPage.Kind.METHOD, KnowledgeItemPage.Kind.TOOL, KnowledgeItemPage.Kind.PUBLICATION]
+LEVELS = [KnowledgeItemPage.EvidenceLevel.EFFECTIVE, KnowledgeItemPage.EvidenceLevel.WELL_DESCRIBED]
+YEARS = [2021, 2022, 2023, 2024]
+# Once the choices are cached (warm-up), a search's queries: ranking, the facets (two), the page
+# of results and its themes, the highlights, the search log. Bounded so that a new query per
+# facet shows up here, not in production; the 5-against-100 comparison catches one per result.
+MAX_QUERIES = 20
+
+
+class SearchQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_site()
+        cls.themes = [cls.tree.themes["eenzaamheid"], cls.tree.themes["armoede-en-schulden"]]
+        cls.organisations = [
+            OrganisationFactory(name="Movisie", slug="movisie"),
+            OrganisationFactory(name="Platform31", slug="platform31"),
+        ]
+        cls.places = [municipality("Arnhem"), municipality("Ede")]
+        cls.made = []
+
+    def add_items(self, count):
+        for _ in range(count):
+            n = len(self.made)
+            self.made.append(
+                KnowledgeItemPageFactory(
+                    parent=self.tree.knowledge_index,
+                    title=f"Aanpak {n}",
+                    introduction="Samen tegen eenzaamheid in de buurtkamer.",
+                    goal="",
+                    kind=KINDS[n % len(KINDS)],
+                    evidence_level=LEVELS[n % len(LEVELS)],
+                    year=YEARS[n % len(YEARS)],
+                    themes=[self.themes[n % 2]],
+                    source_organisation=self.organisations[n % 2],
+                    municipality=self.places[n % 2] if n % 3 == 0 else None,
+                )
+            )
+
+    def queries_for(self, params):
+        self.client.get("/zoeken/", params)  # warm-up: the cached facet choices
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/zoeken/", params)
+        self.assertEqual(response.status_code, 200)
+        return queries
+
+    def assert_same_queries_for_5_and_100(self, params):
+        self.add_items(5)
+        with_five = self.queries_for(params)
+        self.assertLessEqual(len(with_five), MAX_QUERIES, "\n".join(q["sql"][:160] for q in with_five))
+
+        self.add_items(95)
+        with self.assertNumQueries(len(with_five)):
+            response = self.client.get("/zoeken/", params)
+        return response, with_five
+
+    def shown_counts(self, response, name):
+        """``{option value: the number in its label}`` of the facet ``name``'s select."""
+        options = soup(response).select(f"main select[name={name}] option")
+        counts = {}
+        for option in options:
+            found = re.search(r"\((\d+)\)$", option.get_text(strip=True))
+            if option["value"] and found:
+                counts[option["value"]] = int(found.group(1))
+        return counts
+
+    def expected(self, attribute, items):
+        counts = {}
+        for item in items:
+            for value in attribute(item):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+
+    def test_a_search_without_facets(self):
+        response, _queries = self.assert_same_queries_for_5_and_100({"q": "buurtkamer"})
+
+        items = self.made
+        self.assertContains(response, "100 resultaten")
+        self.assertEqual(self.shown_counts(response, "soort"), self.expected(lambda i: [i.kind], items))
+        self.assertEqual(
+            self.shown_counts(response, "bewijs"), self.expected(lambda i: [i.evidence_level], items)
+        )
+        self.assertEqual(self.shown_counts(response, "jaar"), self.expected(lambda i: [str(i.year)], items))
+        self.assertEqual(self.shown_counts(response, "thema"), {"eenzaamheid": 50, "armoede-en-schulden": 50})
+        self.assertEqual(self.shown_counts(response, "organisatie"), {"movisie": 50, "platform31": 50})
+        self.assertEqual(
+            self.shown_counts(response, "gemeente"),
+            self.expected(lambda i: [i.municipality.cbs_code] if i.municipality else [], items),
+        )
+
+    def test_a_search_with_facets(self):
+        params = {"q": "buurtkamer", "thema": "eenzaamheid", "soort": "method", "jaar": "2021"}
+        response, _queries = self.assert_same_queries_for_5_and_100(params)
+
+        themed = [item for item in self.made if item.themes.first() == self.themes[0]]
+        # Each facet counts among what the other chosen facets leave.
+        kinds = self.expected(lambda i: [i.kind], [i for i in themed if i.year == 2021])
+        years = self.expected(lambda i: [str(i.year)], [i for i in themed if i.kind == "method"])
+        found = [i for i in themed if i.kind == "method" and i.year == 2021]
+        self.assertEqual(self.shown_counts(response, "soort"), kinds)
+        self.assertEqual(self.shown_counts(response, "jaar"), years)
+        self.assertEqual(
+            self.shown_counts(response, "bewijs"), self.expected(lambda i: [i.evidence_level], found)
+        )
+        self.assertContains(response, f"{len(found)} resultaten")
+
+    def test_choosing_facets_costs_no_query_more(self):
+        self.add_items(5)
+        plain = self.queries_for({"q": "buurtkamer"})
+        chosen = self.queries_for(
+            {"q": "buurtkamer", "thema": "eenzaamheid", "soort": "method", "bewijs": "effective"}
+        )
+
+        # The seven facets read the candidates' values in two queries and count in Python,
+        # however many are chosen (search.facets.FacetValues).
+        self.assertEqual(len(chosen), len(plain), "\n".join(q["sql"][:200] for q in chosen))
