@@ -33,7 +33,20 @@ if settings.DEBUG:
 
 # Dutch without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
-    path(pgettext_lazy("URL path", "zoeken/"), search_views.search, name="search"),
+    path(
+        pgettext_lazy("URL path", "zoeken/"),
+        include(
+            [
+                path("", search_views.search, name="search"),
+                # Read by the search boxes' script only: the autocomplete's JSON.
+                path(
+                    pgettext_lazy("URL path", "suggesties/"),
+                    search_views.suggestions,
+                    name="search_suggestions",
+                ),
+            ]
+        ),
+    ),
     # The same prefix as the archive page (its slug is synchronised across languages).
     path("kwartaalupdate/", include("newsletter.urls")),
     # Its own context: the kwartaalupdate has an "aanmelden/" of its own, translated differently.

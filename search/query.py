@@ -4,7 +4,8 @@ Search backends parse their query languages: SQLite FTS5 raises on a bare ``"`` 
 PostgreSQL rejects NUL bytes, and both read ``AND``, ``OR``, ``NOT``, ``-``, ``*`` and brackets as
 operators. Visitors mean none of that. So the query is normalised once (control characters and NUL
 out, whitespace collapsed, length capped) and the backend only ever sees plain words, passed as a
-``PlainText`` query whose terms each backend quotes itself.
+``PlainText`` query whose terms each backend quotes itself (or a ``Prefix``, which the site's
+backends quote the same way).
 """
 
 import re
@@ -16,10 +17,20 @@ from modelsearch.query import And, Or, PlainText
 MAX_QUERY_LENGTH = 200
 # More words find nothing more (every word must match) and only make the query slower.
 MAX_TERMS = 12
+# From this length a word also finds the compounds it begins (see ``Prefix``); a shorter one would
+# find too much (``wonen`` stems to ``won``, the start of ``wonder``).
+PREFIX_FROM = 7
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Letters and digits of any script; the underscore is punctuation to both backends' tokenisers.
 _WORD = re.compile(r"[^\W_]+")
+# Dutch plurals with an apostrophe (auto's, foto's): the "s" alone would be a word of its own that
+# every result must contain. The text is indexed with "auto" and "s" apart, so "auto" finds both.
+_APOSTROPHE_S = re.compile(r"(?<=[^\W_])['’‘`]s\b", re.IGNORECASE)
+# A short vowel before one final consonant doubles it in the plural: bus/bussen, kap/kappen. Not
+# the unstressed endings of long words (vrijwilliger/vrijwilligers, wandel, keuken, probleem).
+_SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aiou]([bdfgklmnprst])$|(?:^|[^aeiou])e([bdfgkpst])$")
+_DOUBLED_PLURAL = re.compile(r"([bdfgklmnprst])\1en$")
 
 
 def normalise(raw):
@@ -35,14 +46,28 @@ def query_from(params: QueryDict):
 
 def terms(query):
     """The words the backend searches for: no operators, quotes or brackets, ever."""
-    return [word.lower() for word in _WORD.findall(query)][:MAX_TERMS]
+    return [word.lower() for word in _WORD.findall(_APOSTROPHE_S.sub("", query))][:MAX_TERMS]
+
+
+class Prefix(PlainText):
+    """One word and every word it begins: ``mantelzorg`` finds ``mantelzorgers``, ``energie``
+    ``energierekening``.
+
+    Dutch writes compounds as one word, which neither stemmer splits. The site's backends
+    (``search.backends``) search it as a prefix: ``'mantelzorg':*`` on PostgreSQL (stemmed first),
+    ``"mantelzorg"*`` in FTS5. Searched beside the plain word, a page with the word itself still
+    ranks above one with only a compound.
+    """
 
 
 def variants(word, language):
-    """``word`` and the Dutch spellings the stemmer does not join: huis/huizen, brief/brieven.
+    """``word`` and the Dutch spellings the stemmer does not join: huis/huizen, brief/brieven,
+    bus/bussen.
 
     Snowball's Dutch stemmer stems ``dorpshuis`` to ``dorpshuis`` and ``dorpshuizen`` to
-    ``dorpshuiz``; searching for either spelling finds both. A variant nobody writes finds nothing.
+    ``dorpshuiz``, ``buurtbus`` to ``buurtbus`` and ``buurtbussen`` to ``buurtbuss`` (it undoubles
+    only k, d and t); searching for either spelling finds both. A variant nobody writes finds
+    nothing.
     """
     found = [word]
     if language != "nl" or len(word) < 5:
@@ -51,17 +76,24 @@ def variants(word, language):
         found.append(word[:-3] + "s")
     elif word.endswith("ven"):
         found.append(word[:-3] + "f")
+    elif doubled := _DOUBLED_PLURAL.search(word):
+        found.append(word[: doubled.start()] + doubled.group(1))
     elif word.endswith("s") and not word.endswith("ss"):
         found.append(word[:-1] + "zen")
     elif word.endswith("f"):
         found.append(word[:-1] + "ven")
+    if short := _SHORT_VOWEL_END.search(word):
+        found.append(word + (short.group(1) or short.group(2)) + "en")
     return found
 
 
 def backend_query(words, language):
-    """The modelsearch query for ``words``: every word must match, in one of its spellings."""
+    """The modelsearch query for ``words``: every word must match, in one of its spellings or as
+    the start of a compound."""
     parts = []
     for word in words:
         spellings = [PlainText(spelling) for spelling in variants(word, language)]
+        if len(word) >= PREFIX_FROM:
+            spellings.append(Prefix(word))
         parts.append(spellings[0] if len(spellings) == 1 else Or(spellings))
     return parts[0] if len(parts) == 1 else And(parts)

@@ -2,9 +2,12 @@
 
 One view answers the page and, for ``Accept: application/json``, the same results as JSON in the
 same order. The query is made safe in ``search.query``, ordered in ``search.ranking`` and its
-fragments marked in ``search.highlight``; the page never answers 500 for what a visitor types. A
-page number it cannot serve is a 404, as on the listings (``core.listing.paginate``): answering the
-nearest page instead would give crawlers endless URLs.
+fragments marked in ``search.highlight``; pages editors promote for the query come first
+(``search.promotions``), and the page's searches are counted for the search report
+(``search.log``). The page never answers 500 for what a visitor types. A page number it cannot
+serve is a 404, as on the listings (``core.listing.paginate``): answering the nearest page instead
+would give crawlers endless URLs. ``suggestions`` answers the search boxes' autocomplete
+(``search.autocomplete``).
 """
 
 from django.db.models import prefetch_related_objects
@@ -18,8 +21,11 @@ from core.listing import active_filter_links, apply_filters, paginate, selected_
 from core.visibility import active_locale_id, visible
 from knowledge.models import ThemePage
 
+from . import log
+from .autocomplete import suggestions as autocomplete_suggestions
 from .facets import search_facets
 from .highlight import highlights
+from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
 from .ranking import ranked_ids
 from .suggest import suggestion
@@ -59,6 +65,7 @@ def _result(request, item, highlight):
     organisation = _organisation(item)
     themes = item.themes.all() if hasattr(item, "themes") else []
     return {
+        "promoted": item.search_promoted,
         "title": item.title,
         "url": item.get_url(request),
         "kind": str(item.get_verbose_name()),
@@ -92,6 +99,8 @@ def search(request):
     locale_id = active_locale_id()
     pages = visible(Page.objects.filter(locale_id=locale_id))
     ids = ranked_ids(pages, words, get_language()) if query else []
+    promoted = promoted_ids(query, pages)
+    ids = promoted_first(promoted, ids)
     facets = []
     if ids:
         candidates = Page.objects.filter(pk__in=ids)
@@ -105,8 +114,14 @@ def search(request):
     fragments = highlights(results.object_list, words, get_language()) if results else {}
     for item in results or []:
         item.search_highlight = fragments.get(item.pk, "")
+        item.search_promoted = item.pk in promoted
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    # A search counts once: its first page, unnarrowed, on the page a person reads.
+    first_search = results is not None and results.number == 1 and not any(f.selected for f in facets)
+    if first_search and not wants_json and not log.is_bot(request):
+        log.record(query, get_language(), results.paginator.count)
 
-    if "application/json" in request.headers.get("Accept", ""):
+    if wants_json:
         response = JsonResponse(
             {
                 "query": query,
@@ -140,10 +155,28 @@ def search(request):
                 "themes": visible(ThemePage.objects.filter(locale_id=locale_id)).order_by("path")
                 if results is not None and not results.object_list
                 else [],
+                "popular_searches": [
+                    {"query": popular, "querystring": _only_q(popular)}
+                    for popular in log.popular_searches(get_language())
+                    if popular != query.lower()
+                ]
+                if results is not None and not results.object_list
+                else [],
                 "search_params_query_only": _only_q(query),
             },
         )
     # Results depend on the query and change with every publish: never cache them.
     add_never_cache_headers(response)
     patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def suggestions(request):
+    """The autocomplete's JSON: ``{"query": …, "suggestions": [{"title", "url", "kind"}]}``."""
+    query = query_from(request.GET)
+    response = JsonResponse(
+        {"query": query, "suggestions": autocomplete_suggestions(request, query, active_locale_id())}
+    )
+    # Like the results: a page unpublished a moment ago must not be suggested from a cache.
+    add_never_cache_headers(response)
     return response

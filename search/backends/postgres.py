@@ -12,19 +12,22 @@ stems): ``dorpshuizen`` and ``dorpshuis`` both become ``dorpshuis``. Objects wit
 (images, documents, municipalities) get ``SEARCH_CONFIG``.
 
 Dutch plurals the stemmer leaves apart (huis/huizen) are joined on the query side
-(``search.query.variants``).
+(``search.query.variants``); a ``search.query.Prefix`` becomes a prefix lexeme, for compounds.
 """
 
 from copy import copy
 
+from django.contrib.postgres.search import SearchQuery
 from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.query import Lexeme
 from wagtail.models import Locale
 
+from ..query import Prefix
 from . import StableTitleNorms, config_for_language
 
 
@@ -49,6 +52,13 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         """Parse the query with the reader's language, as the pages of their locale were indexed."""
         return config_for_language(get_language(), backend.config)
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, Prefix):
+            # Lexeme quotes the word; the configuration stems it before the prefix match.
+            lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
+            return SearchQuery(lexeme, search_type="raw", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
 
 
 class LanguageSearchBackend(PostgresSearchBackend):

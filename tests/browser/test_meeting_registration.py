@@ -101,7 +101,7 @@ def test_register_read_the_mail_and_cancel(page, sink, language):
         registration.refresh_from_db()
         assert registration.status == Registration.Status.CONFIRMED  # opening the link changes nothing
         page.get_by_role("button", name=words["cancel_button"]).click()
-        expect(page.get_by_role("status")).to_contain_text(words["cancelled"])
+        expect(page.get_by_role("main").get_by_role("status")).to_contain_text(words["cancelled"])
         assert_accessible(page)
         registration.refresh_from_db()
         assert registration.status == Registration.Status.CANCELLED

@@ -131,7 +131,7 @@ def test_subscribe_confirm_change_and_unsubscribe(page, sink, language):
         assert_accessible(page)
         page.get_by_role("checkbox", name=titles[1]).check()
         page.get_by_role("button", name=words["save"]).click()
-        expect(page.get_by_role("status")).to_have_text(words["saved"])
+        expect(page.get_by_role("main").get_by_role("status")).to_have_text(words["saved"])
         assert_accessible(page)
         assert set(subscriber.themes.all()) == set(themes)
 
@@ -186,7 +186,7 @@ def test_the_whole_journey_works_without_javascript(new_page, sink):
         page.get_by_role("link", name=words["preferences_link"]).click()
         page.get_by_label("Voor welke gemeente werkt u?").select_option(label="Zutphen")
         page.get_by_role("button", name=words["save"]).click()
-        expect(page.get_by_role("status")).to_have_text(words["saved"])
+        expect(page.get_by_role("main").get_by_role("status")).to_have_text(words["saved"])
         subscriber = Subscriber.objects.get(email=address)
         assert subscriber.status == Subscriber.Status.CONFIRMED
         assert subscriber.municipality.name == "Zutphen"

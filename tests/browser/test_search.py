@@ -20,7 +20,7 @@ def item_and_word_from_its_text():
 
 
 def search_box(page):
-    return page.get_by_role("banner").get_by_role("searchbox", name="Zoeken op deze site")
+    return page.get_by_role("banner").get_by_role("combobox", name="Zoeken op deze site")
 
 
 def test_search_finds_a_knowledge_item_by_a_word_from_its_text(page):

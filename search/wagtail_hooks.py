@@ -1,0 +1,31 @@
+"""The search report in the admin's *Reports* menu, for editors (see ``search.report``)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .report import PERMISSION, SearchReportView
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_url():
+    return [path("zoekrapport/", SearchReportView.as_view(), name="search_report")]
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return SearchReportMenuItem(
+        _("Zoekopdrachten"), reverse("search_report"), name="search-queries", icon_name="search", order=1310
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtails_search_terms(request, menu_items):
+    # Wagtail's own "Search terms" report reads hits this site never records (see search.log).
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
