@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -208,6 +209,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The search log behind the search report is kept this many days (manage.py purge_search_log).
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 # Sending the kwartaalupdate (newsletter/delivery.py).
 # Messages per second per worker; 0: as fast as the SMTP server takes them.
 # Registrations are anonymised this many months after their meeting (manage.py purge_registrations).
@@ -238,12 +241,42 @@ FORM_RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("FORM_RATE_LIMIT_CLIENT_IP_HEA
 if FORM_RATE_LIMIT not in ("", "0") and not re.fullmatch(r"\d+/\d*[smhd]", FORM_RATE_LIMIT):
     raise ImproperlyConfigured(f'FORM_RATE_LIMIT must look like "10/m" or be "0", not {FORM_RATE_LIMIT!r}')
 
+# Fetching partner feeds (partners/fetching.py). Loopback, private and link-local addresses are
+# refused unless FEEDS_ALLOW_PRIVATE_HOSTS=1 (dev and tests serve feeds on loopback). Timeouts in
+# seconds; the deadline covers the whole fetch, redirects included.
+FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", False)
+FEEDS_CONNECT_TIMEOUT = float(os.environ.get("FEEDS_CONNECT_TIMEOUT", "5"))
+FEEDS_READ_TIMEOUT = float(os.environ.get("FEEDS_READ_TIMEOUT", "10"))
+FEEDS_DEADLINE = float(os.environ.get("FEEDS_DEADLINE", "30"))
+FEEDS_MAX_BYTES = int(os.environ.get("FEEDS_MAX_BYTES", str(5 * 1024 * 1024)))
+FEEDS_USER_AGENT = os.environ.get("FEEDS_USER_AGENT", f"LeefbaarheidGelderland-feeds/1.0 (+{BASE_URL})")
+# Minutes between two imports of every partner feed (manage.py import_partner_feeds --schedule).
+FEEDS_IMPORT_INTERVAL_MINUTES = int(os.environ.get("FEEDS_IMPORT_INTERVAL_MINUTES", "60"))
+
 WAGTAIL_SITE_NAME = "Leefbaarheid Gelderland"
 # No avatars from Gravatar in the admin (a third-party request per editor): Wagtail's own picture.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database backend, with each page stemmed in its own language on PostgreSQL (dutch,
 # english; SEARCH_CONFIG for objects without a language) and FTS5 on SQLite: search/backends/.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "dutch"}}
+# SEARCH_BACKEND moves the index to OpenSearch or Elasticsearch with no code change (README, Search).
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "search.backends")
+if SEARCH_BACKEND == "search.backends":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKEND, "SEARCH_CONFIG": "dutch"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND,
+            "URLS": env_list("SEARCH_URLS", "http://localhost:9200"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "leefbaarheid_"),
+            "TIMEOUT": 5,
+            # One analyzer per index: the site's main language.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {"analyzer": {"default": {"type": "dutch"}}},
+                }
+            },
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
