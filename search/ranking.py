@@ -16,6 +16,7 @@ from modelsearch.query import Phrase
 
 from knowledge.models import KnowledgeItemPage
 
+from .ids import id_list
 from .query import backend_query
 
 MAX_CANDIDATES = 500
@@ -52,19 +53,27 @@ def ranked_ids(pages, words, language):
     )
     if not hits:
         return []
-    # Only ids come back from these two: building up to 500 whole pages twice was half the time.
-    candidates = pages.filter(pk__in=[hit.pk for hit in hits]).only("pk")
-    in_title = _ids(candidates.search(query, fields=["title"]))
-    as_phrase = _ids(candidates.search(Phrase(text))) if len(words) > 1 else set()
+    # The title and phrase passes return ids only: building up to 500 whole pages twice was half
+    # the time.
+    hit_ids = id_list(hit.pk for hit in hits)
+    backend = get_search_backend()
+    if hasattr(backend, "matching_ids"):  # PostgreSQL: from the stored vectors
+        pks = [hit.pk for hit in hits]
+        in_title = backend.matching_ids(pks, query, title_only=True)
+        as_phrase = backend.matching_ids(pks, Phrase(text), title_only=False) if len(words) > 1 else set()
+    else:
+        candidates = pages.filter(pk__in=hit_ids).only("pk")
+        in_title = _ids(candidates.search(query, fields=["title"]))
+        as_phrase = _ids(candidates.search(Phrase(text))) if len(words) > 1 else set()
     items = {
         pk: (evidence, year)
-        for pk, evidence, year in KnowledgeItemPage.objects.filter(
-            pk__in=[hit.pk for hit in hits]
-        ).values_list("pk", "evidence_level", "year")
+        for pk, evidence, year in KnowledgeItemPage.objects.filter(pk__in=hit_ids).values_list(
+            "pk", "evidence_level", "year"
+        )
     }
     # bm25 on SQLite: lower is better; ts_rank on PostgreSQL and OpenSearch's score: higher is better.
     # A backend says so with ``lower_scores_rank_higher`` (search/backends/sqlite.py).
-    sign = -1 if getattr(get_search_backend(), "lower_scores_rank_higher", False) else 1
+    sign = -1 if getattr(backend, "lower_scores_rank_higher", False) else 1
 
     def key(hit):
         evidence, year = items.get(hit.pk, (None, None))

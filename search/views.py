@@ -25,6 +25,7 @@ from . import log
 from .autocomplete import suggestions as autocomplete_suggestions
 from .facets import search_facets
 from .highlight import highlights
+from .ids import id_list
 from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
 from .ranking import ranked_ids
@@ -103,7 +104,7 @@ def search(request):
     ids = promoted_first(promoted, ids)
     facets = []
     if ids:
-        candidates = Page.objects.filter(pk__in=ids)
+        candidates = Page.objects.filter(pk__in=id_list(ids))
         facets = search_facets(candidates, locale_id)
         kept = set(apply_filters(candidates, facets, request.GET).values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in kept]

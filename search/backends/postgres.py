@@ -17,7 +17,10 @@ Dutch plurals the stemmer leaves apart (huis/huizen) are joined on the query sid
 
 from copy import copy
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -25,7 +28,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
-from wagtail.models import Locale
+from modelsearch.query import Or, PlainText
+from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.models import IndexEntry
 
 from ..query import Prefix
 from . import StableTitleNorms, config_for_language
@@ -60,7 +65,39 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
             return SearchQuery(lexeme, search_type="raw", config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """One ``ts_rank`` for a word's spellings, not one per spelling.
+
+        ``search.query.backend_query`` makes each word an ``Or`` of its spellings and its prefix;
+        modelsearch would rank every spelling on its own and average them: four ``ts_rank`` calls
+        per word and row, which at 10,000 items was most of a common word's query. Ranked as one
+        ``a | b`` query, a row scores for whichever spelling it holds.
+        """
+        if isinstance(query, Or) and all(isinstance(sub, PlainText) for sub in query.subqueries):
+            rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
 
 class LanguageSearchBackend(PostgresSearchBackend):
     query_compiler_class = LanguageQueryCompiler
     index_class = LanguageIndex
+
+    def matching_ids(self, ids, query, *, title_only):
+        """Which of the pages ``ids`` match ``query`` in their stored title vector (``title_only``)
+        or in their title or their body: ``search.ranking``'s title and phrase passes.
+
+        The generic way (``queryset.search(query, fields=["title"])``) runs ``to_tsvector`` on
+        every candidate's title again; the index already holds the vectors. At 10,000 items that
+        was two queries of about 15 ms per search instead of two of a few.
+        """
+        compiler = self.query_compiler_class(Page.objects.none(), query)
+        tsquery = compiler.build_tsquery(query, config=compiler.get_config(self))
+        page_types = [ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()]
+        matches = Q(title=tsquery) if title_only else Q(title=tsquery) | Q(body=tsquery)
+        rows = IndexEntry.objects.filter(
+            matches,
+            content_type_id__in=page_types,
+            object_id__in=RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in ids],)),
+        )
+        return {int(pk) for pk in rows.values_list("object_id", flat=True)}

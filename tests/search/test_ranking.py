@@ -90,3 +90,28 @@ class EqualTextRankingTests(TestCase):
             page.save_revision().publish()
 
         self.assertEqual(titles(self.client, "moestuin")[2:], ["Moestuin D", "Moestuin C"])
+
+
+class TiersAboveTheScoreTests(TestCase):
+    """The title and the phrase win even where the backend's score says otherwise: a body that
+    repeats the words scores higher than one title word or one adjacent pair."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = dutch_home()
+        many = "Over de speeltuin: de speeltuin, een speeltuin, onze speeltuin, elke speeltuin. " * 6
+        standard_page(home, "Veel tekst", introduction=many, body=many)
+        standard_page(home, "Een speeltuin voor de kinderen van de buurt en de straat", body="Een verhaal.")
+        scattered = "Een nieuw idee. Een bankje erbij. Nieuw is goed, en een bankje ook. " * 6
+        standard_page(home, "Verspreid over de tekst", introduction=scattered, body=scattered)
+        standard_page(home, "Als zin in de tekst", body="Er kwam een nieuw bankje.")
+
+    def test_a_title_match_beats_a_body_full_of_the_word(self):
+        self.assertEqual(
+            titles(self.client, "speeltuin")[0], "Een speeltuin voor de kinderen van de buurt en de straat"
+        )
+
+    def test_the_phrase_beats_words_repeated_apart(self):
+        self.assertEqual(
+            titles(self.client, "nieuw bankje"), ["Als zin in de tekst", "Verspreid over de tekst"]
+        )
