@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from core.recurring import queue_next_run
+
 from .models import PilotInterest
 
 
@@ -41,8 +43,7 @@ def anonymise(batch_size=500):
 
 @task()
 def purge_pilot_interest_daily():
-    """Anonymise what is due, then queue itself for tomorrow (when the backend can wait)."""
-    done = anonymise()
-    if purge_pilot_interest_daily.get_backend().supports_defer:
-        purge_pilot_interest_daily.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
-    return done
+    """Queue tomorrow's run (``core.recurring``: a failing run does not end the chain), then
+    anonymise what is due."""
+    queue_next_run(purge_pilot_interest_daily, timedelta(days=1))
+    return anonymise()

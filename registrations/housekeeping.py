@@ -15,6 +15,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django_tasks import task
 
+from core.recurring import queue_next_run
 from knowledge.models import MeetingPage
 
 from .models import Registration
@@ -115,8 +116,7 @@ def queue_reminder(meeting):
 
 @task()
 def purge_registrations_daily():
-    """Anonymise what is due, then queue itself for tomorrow (when the backend can wait)."""
-    done = anonymise()
-    if purge_registrations_daily.get_backend().supports_defer:
-        purge_registrations_daily.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
-    return done
+    """Queue tomorrow's run (``core.recurring``: a failing run does not end the chain), then
+    anonymise what is due."""
+    queue_next_run(purge_registrations_daily, timedelta(days=1))
+    return anonymise()

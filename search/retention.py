@@ -1,19 +1,17 @@
 """The search log is kept ``SEARCH_LOG_RETENTION_DAYS`` (365) days, then deleted, every day.
 
-``purge_search_log_daily`` deletes what is due and queues its own next run a day later, so
-``db_worker`` keeps it going once ``manage.py purge_search_log --schedule`` has started it; a run
-already waiting is kept, so starting it at every deploy never doubles the chain. A backend that
-cannot wait (the Immediate backend of development and tests) runs ``manage.py purge_search_log``
-from cron instead.
+``purge_search_log_daily`` queues its own next run a day later, then deletes what is due
+(``core.recurring``), so ``db_worker`` keeps it going once ``manage.py purge_search_log
+--schedule`` has started it; without a backend that can wait the command runs from cron.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
+
+from core.recurring import queue_next_run
 
 from .models import SearchQueryDay
 
@@ -27,24 +25,8 @@ def purge(now=None):
     return deleted
 
 
-def next_run_waiting():
-    if not isinstance(purge_search_log_daily.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        task_path=purge_search_log_daily.module_path, status=TaskResultStatus.READY
-    ).exists()
-
-
-def queue_next_run(delay=INTERVAL):
-    """Queue the task ``delay`` from now, unless the backend cannot wait or a run is waiting."""
-    if not purge_search_log_daily.get_backend().supports_defer or next_run_waiting():
-        return False
-    purge_search_log_daily.using(run_after=timezone.now() + delay).enqueue()
-    return True
-
-
 @task()
 def purge_search_log_daily():
     """Queue tomorrow's run first (a failing run does not end the chain), then purge."""
-    queue_next_run()
+    queue_next_run(purge_search_log_daily, INTERVAL)
     return purge()

@@ -7,12 +7,10 @@ no task worker runs. ``--schedule`` instead queues the task that does it every m
 (``core.scheduling``), which ``db_worker`` runs and re-queues; a run already waiting is kept.
 """
 
-from datetime import timedelta
-
-from django.core.management.base import CommandError
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 
-from core.scheduling import next_run_waiting, publish_scheduled_every_minute, queue_next_run
+from core.recurring import start_chain
+from core.scheduling import publish_scheduled_every_minute
 
 
 class Command(WagtailCommand):
@@ -29,15 +27,11 @@ class Command(WagtailCommand):
     def handle(self, *args, schedule=False, **options):
         if not schedule:
             return super().handle(*args, **options)
-        if not publish_scheduled_every_minute.get_backend().supports_defer:
-            raise CommandError(
-                "De takenwachtrij kan niet uitstellen; "
-                "draai `manage.py publish_scheduled` elke minuut (cron)."
-            )
-        if next_run_waiting():
-            self.stdout.write("De taak staat al in de wachtrij; er komt er geen tweede bij.")
-            return
-        queue_next_run(delay=timedelta(0))  # the first run at once
         self.stdout.write(
-            "Geplande publicatie staat in de wachtrij: manage.py db_worker voert hem elke minuut uit."
+            start_chain(
+                publish_scheduled_every_minute,
+                cron_advice="draai `manage.py publish_scheduled` elke minuut (cron).",
+                started="Geplande publicatie staat in de wachtrij: "
+                "manage.py db_worker voert hem elke minuut uit.",
+            )
         )

@@ -8,15 +8,14 @@ address). ``--schedule`` queues the task that imports every ``FEEDS_IMPORT_INTER
 instead, which ``db_worker`` runs and re-queues.
 """
 
-from datetime import timedelta
-
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
+from core.recurring import start_chain
 from knowledge.models import Organisation
 from partners.feed_import import import_all_feeds, import_feed
 from partners.models import FeedRun, Partner
-from partners.tasks import import_partner_feeds_regularly, next_run_waiting, queue_next_run
+from partners.tasks import import_partner_feeds_regularly
 
 
 def describe(run):
@@ -77,15 +76,11 @@ class Command(BaseCommand):
         return partner
 
     def schedule(self):
-        if not import_partner_feeds_regularly.get_backend().supports_defer:
-            raise CommandError(
-                "De takenwachtrij kan niet uitstellen; draai `manage.py import_partner_feeds` "
-                "regelmatig (cron)."
-            )
-        if next_run_waiting():
-            self.stdout.write("De taak staat al in de wachtrij; er komt er geen tweede bij.")
-            return
-        queue_next_run(delay=timedelta(0))  # the first run at once
         self.stdout.write(
-            "Het importeren van de feeds staat in de wachtrij: manage.py db_worker voert het regelmatig uit."
+            start_chain(
+                import_partner_feeds_regularly,
+                cron_advice="draai `manage.py import_partner_feeds` regelmatig (cron).",
+                started="Het importeren van de feeds staat in de wachtrij: "
+                "manage.py db_worker voert het regelmatig uit.",
+            )
         )

@@ -5,8 +5,9 @@ name, e-mail address and phone number ``PILOT_INTEREST_RETENTION_MONTHS`` (24) a
 ``--schedule`` queues the daily task instead, which ``db_worker`` runs and re-queues every day.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from core.recurring import start_chain
 from pilot_interest.housekeeping import anonymise, purge_pilot_interest_daily, to_anonymise
 
 
@@ -18,12 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule=False, **options):
         if schedule:
-            if not purge_pilot_interest_daily.get_backend().supports_defer:
-                raise CommandError(
-                    "De takenwachtrij kan niet uitstellen; draai dit commando dagelijks (cron)."
+            self.stdout.write(
+                start_chain(
+                    purge_pilot_interest_daily,
+                    cron_advice="draai `manage.py purge_pilot_interest` dagelijks (cron).",
+                    started="De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).",
                 )
-            purge_pilot_interest_daily.enqueue()
-            self.stdout.write("De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).")
+            )
             return
         self.stdout.write(f"{to_anonymise().count()} inzendingen te anonimiseren.")
         self.stdout.write(f"Klaar: {anonymise()} inzendingen geanonimiseerd.")

@@ -6,8 +6,9 @@ ended. Batches are committed one by one: stopping halfway and running again is s
 ``--schedule`` queues the daily task instead, which ``db_worker`` runs and re-queues every day.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from core.recurring import start_chain
 from registrations.housekeeping import anonymise, purge_registrations_daily, to_anonymise
 
 
@@ -19,12 +20,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule=False, **options):
         if schedule:
-            if not purge_registrations_daily.get_backend().supports_defer:
-                raise CommandError(
-                    "De takenwachtrij kan niet uitstellen; draai dit commando dagelijks (cron)."
+            self.stdout.write(
+                start_chain(
+                    purge_registrations_daily,
+                    cron_advice="draai `manage.py purge_registrations` dagelijks (cron).",
+                    started="De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).",
                 )
-            purge_registrations_daily.enqueue()
-            self.stdout.write("De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).")
+            )
             return
         total = to_anonymise().count()
         self.stdout.write(f"{total} aanmeldingen te anonimiseren.")

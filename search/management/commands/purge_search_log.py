@@ -5,11 +5,10 @@
 and re-queues; a run already waiting is kept.
 """
 
-from datetime import timedelta
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
-from search.retention import next_run_waiting, purge, purge_search_log_daily, queue_next_run
+from core.recurring import start_chain
+from search.retention import purge, purge_search_log_daily
 
 
 class Command(BaseCommand):
@@ -23,12 +22,10 @@ class Command(BaseCommand):
             deleted = purge()
             self.stdout.write(f"Klaar: {deleted} regels uit het zoeklogboek verwijderd.")
             return
-        if not purge_search_log_daily.get_backend().supports_defer:
-            raise CommandError(
-                "De takenwachtrij kan niet uitstellen; draai `manage.py purge_search_log` dagelijks (cron)."
+        self.stdout.write(
+            start_chain(
+                purge_search_log_daily,
+                cron_advice="draai `manage.py purge_search_log` dagelijks (cron).",
+                started="De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).",
             )
-        if next_run_waiting():
-            self.stdout.write("De taak staat al in de wachtrij; er komt er geen tweede bij.")
-            return
-        queue_next_run(delay=timedelta(0))
-        self.stdout.write("De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).")
+        )
