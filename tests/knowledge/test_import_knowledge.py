@@ -5,12 +5,14 @@ import io
 import json
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from wagtail.models import ReferenceIndex, Revision
 
 from core.sanitising import sanitise_html
+from knowledge import importing
 from knowledge.models import KnowledgeItemPage, Organisation
 from tests.factories.knowledge import build_site, municipality
 from tests.factories.translation import translate
@@ -347,6 +349,20 @@ class ContentTests(ImportTestCase):
         ):
             self.assertIn(kept, html)
         self.assertEqual(html, sanitise_html(body))
+
+    def test_a_changed_body_is_sanitised_and_an_unchanged_one_not_again(self):
+        self.run_import(self.write("items.jsonl", [record("s-1")]))
+        hostile = '<p onclick="steal()">Nieuw <a href="javascript:alert(1)">hier</a></p>'
+        with mock.patch.object(importing, "sanitise_html", wraps=sanitise_html) as sanitiser:
+            self.run_import(self.write("same.jsonl", [record("s-1")]))
+            self.assertEqual(sanitiser.call_count, 0)
+            self.run_import(self.write("changed.jsonl", [record("s-1", body=hostile)]))
+            self.assertEqual(sanitiser.call_count, 1)
+
+        html = self.item("s-1").body[0].value.source
+        self.assertEqual(html, sanitise_html(hostile))
+        self.assertNotIn("onclick", html)
+        self.assertNotIn("javascript", html)
 
     def test_english_records_go_below_the_english_kennisbank(self):
         self.run_import(
