@@ -79,3 +79,22 @@ def cached(name, compute):
         value = compute()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+# name -> (content version, value): see ``kept_in_process``.
+_IN_PROCESS = {}
+
+
+def kept_in_process(name, compute):
+    """``compute()``, kept in this process until the content changes, like ``cached``.
+
+    For a value too large to fetch from the shared cache on every request (Redis would send and
+    unpickle it each time): each process computes it once per content version. Only the latest
+    version is kept per ``name``. ``name`` must say everything it depends on.
+    """
+    version = content_version()
+    entry = _IN_PROCESS.get(name)
+    if entry is None or entry[0] != version:
+        entry = (version, compute())
+        _IN_PROCESS[name] = entry
+    return entry[1]

@@ -4,13 +4,19 @@ The backend's relevance says how well the words match (on PostgreSQL the title, 
 and the body carry different weights: see the ``boost`` of the page types' ``search_fields``). On
 top of it, in this order: a match of every word in the title first (SQLite's bm25 weighs no
 fields), then the exact phrase before scattered words; with equal text, better-evidenced, then
-newer pages first (the item's year, then its publication). The candidates are capped
-(``MAX_CANDIDATES``): nobody pages past a few hundred results, and sorting them in Python keeps the
-rules readable.
+newer pages first (the item's year, then its publication).
+
+Every match is ranked, not only the best few hundred: the facets narrow and count among all of
+them, and the heading says how many there are. On PostgreSQL the whole order is one query that
+returns ids only (``LanguageSearchBackend.ranked_ids``: at 10,000 items a common word matches
+8,000 pages, too many to sort here); elsewhere it is sorted here by the same rules (``_key``).
+``MAX_MATCHES`` caps what a query returns: beyond it the knowledge base belongs in OpenSearch
+(README, *Search*).
 """
 
 import math
 
+from django.db.models import Case, F, IntegerField, Value, When
 from modelsearch.backends import get_search_backend
 from modelsearch.query import Phrase
 
@@ -19,7 +25,7 @@ from knowledge.models import KnowledgeItemPage
 from .ids import id_list
 from .query import backend_query
 
-MAX_CANDIDATES = 500
+MAX_MATCHES = 10_000
 
 # Strongest evidence first; pages that are no knowledge item count as the weakest.
 EVIDENCE_ORDER = [
@@ -39,54 +45,80 @@ def _significant(score, digits=4):
 
 
 def _ids(results):
-    return {page.pk for page in results[:MAX_CANDIDATES]}
+    return {page.pk for page in results[:MAX_MATCHES]}
 
 
-def ranked_ids(pages, words, language):
-    """The ids of the ``pages`` (a Page queryset) that contain every word, best first."""
-    if not words:
-        return []
-    text = " ".join(words)
-    query = backend_query(words, language)
-    hits = list(
-        pages.only("pk", "first_published_at").search(query).annotate_score("_score")[:MAX_CANDIDATES]
+def _evidence_rank():
+    """The position of a page's evidence level in ``EVIDENCE_ORDER``; last for other pages."""
+    return Case(
+        *(
+            When(knowledgeitempage__evidence_level=level, then=Value(rank))
+            for rank, level in enumerate(EVIDENCE_ORDER)
+        ),
+        default=Value(len(EVIDENCE_ORDER)),
+        output_field=IntegerField(),
     )
+
+
+# After the text: better evidence, a newer item year, a newer publication (in SQL, as in ``_key``).
+TIE_BREAKS = [
+    _evidence_rank().asc(),
+    F("knowledgeitempage__year").desc(nulls_last=True),
+    F("first_published_at").desc(nulls_last=True),
+    F("pk").desc(),
+]
+
+
+def _key(pk, score, first_published_at, in_title, as_phrase, evidence, year, sign):
+    evidence_rank = EVIDENCE_ORDER.index(evidence) if evidence in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
+    published = first_published_at.timestamp() if first_published_at else 0
+    return (
+        not in_title,
+        not as_phrase,
+        -_significant(sign * (score or 0)),
+        evidence_rank,
+        -(year or 0),
+        -published,
+        -pk,
+    )
+
+
+def _sorted_here(pages, query, phrase, backend):
+    """The order of ``ranked_ids``, for a backend that cannot give it in one query."""
+    results = pages.search(query).annotate_score("_score")[:MAX_MATCHES]
+    if hasattr(results, "get_queryset"):  # the database backends: three columns, no pages built
+        hits = list(results.get_queryset().values_list("pk", "_score", "first_published_at"))
+    else:
+        hits = [(hit.pk, hit._score, hit.first_published_at) for hit in results]
     if not hits:
         return []
-    # The title and phrase passes return ids only: building up to 500 whole pages twice was half
-    # the time.
-    hit_ids = id_list(hit.pk for hit in hits)
-    backend = get_search_backend()
-    if hasattr(backend, "matching_ids"):  # PostgreSQL: from the stored vectors
-        pks = [hit.pk for hit in hits]
-        in_title = backend.matching_ids(pks, query, title_only=True)
-        as_phrase = backend.matching_ids(pks, Phrase(text), title_only=False) if len(words) > 1 else set()
-    else:
-        candidates = pages.filter(pk__in=hit_ids).only("pk")
-        in_title = _ids(candidates.search(query, fields=["title"]))
-        as_phrase = _ids(candidates.search(Phrase(text))) if len(words) > 1 else set()
+    hit_ids = id_list(pk for pk, _score, _published in hits)
+    candidates = pages.filter(pk__in=hit_ids).only("pk")
+    in_title = _ids(candidates.search(query, fields=["title"]))
+    as_phrase = _ids(candidates.search(phrase)) if phrase else set()
     items = {
         pk: (evidence, year)
         for pk, evidence, year in KnowledgeItemPage.objects.filter(pk__in=hit_ids).values_list(
             "pk", "evidence_level", "year"
         )
     }
-    # bm25 on SQLite: lower is better; ts_rank on PostgreSQL and OpenSearch's score: higher is better.
-    # A backend says so with ``lower_scores_rank_higher`` (search/backends/sqlite.py).
+    # bm25 on SQLite: lower is better; OpenSearch's score: higher is better. A backend says so
+    # with ``lower_scores_rank_higher`` (search/backends/sqlite.py).
     sign = -1 if getattr(backend, "lower_scores_rank_higher", False) else 1
+    keys = {
+        pk: _key(pk, score, published, pk in in_title, pk in as_phrase, *items.get(pk, (None, None)), sign)
+        for pk, score, published in hits
+    }
+    return sorted(keys, key=keys.get)
 
-    def key(hit):
-        evidence, year = items.get(hit.pk, (None, None))
-        evidence_rank = EVIDENCE_ORDER.index(evidence) if evidence in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
-        published = hit.first_published_at.timestamp() if hit.first_published_at else 0
-        return (
-            hit.pk not in in_title,
-            hit.pk not in as_phrase,
-            -_significant(sign * (hit._score or 0)),
-            evidence_rank,
-            -(year or 0),
-            -published,
-            -hit.pk,
-        )
 
-    return [hit.pk for hit in sorted(hits, key=key)]
+def ranked_ids(pages, words, language):
+    """The ids of the ``pages`` (a Page queryset) that contain every word, best first."""
+    if not words:
+        return []
+    backend = get_search_backend()
+    query = backend_query(words, language)
+    phrase = Phrase(" ".join(words)) if len(words) > 1 else None
+    if hasattr(backend, "ranked_ids"):  # PostgreSQL
+        return backend.ranked_ids(pages, query, phrase, then=TIE_BREAKS, limit=MAX_MATCHES)
+    return _sorted_here(pages, query, phrase, backend)

@@ -25,7 +25,6 @@ from . import log
 from .autocomplete import suggestions as autocomplete_suggestions
 from .facets import search_facets
 from .highlight import highlights
-from .ids import id_list
 from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
 from .ranking import ranked_ids
@@ -104,9 +103,11 @@ def search(request):
     ids = promoted_first(promoted, ids)
     facets = []
     if ids:
-        candidates = Page.objects.filter(pk__in=id_list(ids))
-        facets = search_facets(candidates, locale_id)
-        kept = set(apply_filters(candidates, facets, request.GET).values_list("pk", flat=True))
+        counts = search_facets(ids, locale_id)
+        facets = counts.facets
+        # Reads the chosen values from the URL; the facets narrow in Python (search.facets).
+        apply_filters(Page.objects.none(), facets, request.GET)
+        kept = counts.among()
         ids = [pk for pk in ids if pk in kept]
     results = _page_of(request, ids) if query else None
     suggested = None

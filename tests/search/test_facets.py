@@ -85,6 +85,15 @@ class FacetTests(TestCase):
         # A facet counts among what the others leave, not among its own choice.
         self.assertEqual(narrowed["soort"], {"method": 2, "tool": 1})
 
+    def test_a_published_change_is_counted_at_once(self):
+        self.facets()  # the facet table is read
+        page = KnowledgeItemPage.objects.get(title="Methode twee")
+        page.kind = KnowledgeItemPage.Kind.TOOL
+        page.save_revision().publish()
+
+        self.assertEqual(self.facets()["soort"], {"method": 1, "tool": 2})
+        self.assertEqual(self.titles(soort="tool"), ["Instrument een", "Methode twee"])
+
     def test_an_unknown_value_is_ignored(self):
         self.assertEqual(len(self.titles(thema="bestaat-niet", jaar="abc", type="<script>")), 5)
 
