@@ -79,7 +79,6 @@ class FacetTable:
     """
 
     def __init__(self, locale_id):
-        self.locale_id = locale_id
         self.known = set()
         self.pages = {param: {} for param in (*COLUMNS, "thema")}
         self.value_of = {

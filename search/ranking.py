@@ -122,3 +122,10 @@ def ranked_ids(pages, words, language):
     if hasattr(backend, "ranked_ids"):  # PostgreSQL
         return backend.ranked_ids(pages, query, phrase, then=TIE_BREAKS, limit=MAX_MATCHES)
     return _sorted_here(pages, query, phrase, backend)
+
+
+def has_match(pages, words, language):
+    """Whether any of the ``pages`` contains every word: ``ranked_ids`` without the ranking."""
+    if not words:
+        return False
+    return bool(pages.search(backend_query(words, language), order_by_relevance=False)[:1])

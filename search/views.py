@@ -27,7 +27,7 @@ from .facets import search_facets
 from .highlight import highlights
 from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
-from .ranking import ranked_ids
+from .ranking import has_match, ranked_ids
 from .suggest import suggestion
 
 RESULTS_PER_PAGE = 10
@@ -112,7 +112,7 @@ def search(request):
     results = _page_of(request, ids) if query else None
     suggested = None
     if query and not ids and not any(facet.selected for facet in facets):
-        suggested = suggestion(words, locale_id, lambda words: bool(ranked_ids(pages, words, get_language())))
+        suggested = suggestion(words, locale_id, lambda words: has_match(pages, words, get_language()))
     fragments = highlights(results.object_list, words, get_language()) if results else {}
     for item in results or []:
         item.search_highlight = fragments.get(item.pk, "")
