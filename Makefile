@@ -10,6 +10,8 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 RUNS ?= 50
 SIZES ?= 1000
 SEARCH_SIZES ?= 1000 10000
+BENCH_SECONDS ?= 8
+BENCH_WORKERS ?= 2
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 
@@ -24,7 +26,7 @@ TEST = DJANGO_SETTINGS_MODULE=config.settings.test
 # Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
 MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
-.PHONY: help run test benchmark benchmark-send benchmark-import benchmark-search messages compiled-messages chromium clean
+.PHONY: help run test benchmark benchmark-send benchmark-import benchmark-search benchmark-security messages compiled-messages chromium clean
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
@@ -33,6 +35,7 @@ help:
 	@echo "make benchmark-send  render an issue and send it to 10,000 and 50,000 subscribers through a local SMTP sink"
 	@echo "make benchmark-import  import 1,000 generated knowledge items, then again unchanged (SIZES=\"1000 10000\")"
 	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches with facets (needs DATABASE_URL=postgres://...)"
+	@echo "make benchmark-security  gunicorn with production settings under a password and a rendition attack (needs wrk)"
 	@echo "make messages   update and compile the Dutch and English translation files"
 	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
 
@@ -118,6 +121,12 @@ benchmark-import: $(VENV)/.installed-runtime compiled-messages
 # PostgreSQL only (DATABASE_URL): it makes and drops a database of its own on that server.
 benchmark-search: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/bench_search.py --sizes $(SEARCH_SIZES)
+
+# Production settings under attack, on a throwaway database (SQLite, or a new one on the PostgreSQL
+# server DATABASE_URL names) and Redis database 15 if Redis answers. Needs wrk (apt-get install wrk).
+benchmark-security: $(VENV)/.installed-runtime compiled-messages
+	@command -v wrk >/dev/null 2>&1 || { echo "benchmark-security needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python tests/benchmarks/bench_security.py --seconds $(BENCH_SECONDS) --workers $(BENCH_WORKERS)
 
 messages: $(VENV)/.installed-runtime
 	@command -v xgettext >/dev/null 2>&1 || { echo "makemessages needs gettext: apt-get install gettext" >&2; exit 1; }

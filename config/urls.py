@@ -1,19 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import images as core_images
 from home import views as home_views
 from newsletter import views as newsletter_views
 from search import views as search_views
 
 # Outside the language prefix: machine-read URLs that must not move with the reader's language.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Before the admin's own: its image preview renders any size on every request (core/images.py).
+    path("admin/images/<int:image_id>/preview/<str:filter_spec>/", core_images.preview),
+    path("admin/images/<int:image_id>/generate_url/", core_images.url_generator),
+    path("admin/images/<int:image_id>/generate_url/output/", core_images.url_generator),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

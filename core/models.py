@@ -2,8 +2,9 @@
 
 ``BasePage`` gives every page type the fields a listing, a search result and a social preview
 need (a plain-language introduction and a listing image), puts the content version in its cache
-key, and serves with revalidation headers (see ``core.http``). ``ListingPage`` adds GET-parameter
-filters and pagination for index pages whose children are listed.
+key, and serves with revalidation headers (see ``core.http``); its admin form refuses images and
+documents from collections the user may not choose (``core.admin_forms``). ``ListingPage`` adds
+GET-parameter filters and pagination for index pages whose children are listed.
 """
 
 from django.db import models
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .admin_forms import ChosenMediaPageForm
 from .caching import content_version
 from .hooks import PAGE_CONTEXT_HOOK
 from .http import serve_with_revalidation
@@ -68,6 +70,8 @@ class BasePage(Page):
         TranslatableField("introduction"),
         SynchronizedField("listing_image"),
     ]
+    # Every page type: no image or document from a collection the user may not choose.
+    base_form_class = ChosenMediaPageForm
 
     class Meta:
         abstract = True

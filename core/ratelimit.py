@@ -20,12 +20,15 @@ form again with what was typed, ``RATE_LIMIT_MESSAGE`` and status 429 (``RATE_LI
 """
 
 import ipaddress
+import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
 
 GROUP = "public-forms"
+UNKNOWN_CLIENT = "unknown"
 RATE_LIMIT_STATUS = 429
 RATE_LIMIT_MESSAGE = _(
     "U heeft in korte tijd veel formulieren verstuurd. Wacht een minuut en probeer het dan opnieuw. "
@@ -50,7 +53,18 @@ def client_address(request):
         hops = [hop for hop in request.META.get(header, "").split(",") if hop.strip()]
         if hops and (address := _valid_address(hops[-1])):
             return address
-    return _valid_address(request.META.get("REMOTE_ADDR", "")) or "unknown"
+    return _valid_address(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_CLIENT
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def rate_period(rate):
+    """The window of a django-ratelimit rate (``"3/h"``: an hour; ``"30/5m"``: five minutes)."""
+    match = re.fullmatch(r"\d+/(\d*)([smhd])", rate.strip())
+    if match is None:
+        raise ValueError(f"not a rate: {rate!r}")
+    return timedelta(seconds=int(match.group(1) or 1) * _UNITS[match.group(2)])
 
 
 def limit_enabled():

@@ -56,8 +56,13 @@ def find_descendant(home, path_components):
         if url_path not in table:
             break
         pk, content_type_id, live = table[url_path]
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            model = None
+        # Gone, or not a page type: the table came from another database (a restored backup).
+        # Wagtail's own routing answers instead of a server error.
+        if model is None or not issubclass(model, Page):
             return None, path_components
         match = (model, pk, depth)
         if live and depth < len(path_components) and _has_route(model, path_components[depth:]):

@@ -7,6 +7,8 @@ one place:
   ended (unsubscribed, bounced) address gets a confirmation mail; a confirmed one gets a short
   "you are already subscribed" mail with a link to its preferences, and its data is left alone
   (whoever typed the address may not own it). Every case sends one mail and shows the same page.
+- One address gets at most one such mail per ``MAIL_INTERVAL`` (10 minutes), however often the
+  form is sent for it: the page still answers the same, so it tells nobody anything either.
 - Only the confirmation POST makes a subscriber ``confirmed``; it also lifts an erased address's
   suppression, since the owner has just proved the address is theirs and asked again.
 - Erasing deletes the row and Wagtail's log entries about it, and keeps a hash of the address in
@@ -14,6 +16,7 @@ one place:
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -29,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 SUBSCRIBE_FORM = "kwartaalupdate-aanmelden"
 ENDED = (Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.BOUNCED)
+MAIL_INTERVAL = timedelta(minutes=10)
+
+
+def _mailed_recently(subscriber):
+    return subscriber.mailed_at is not None and timezone.now() - subscriber.mailed_at < MAIL_INTERVAL
 
 
 class MailNotSent(Exception):
@@ -82,8 +90,13 @@ def subscribe(
     email = normalise_email(email)
     subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
     if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
-        send_already_subscribed(subscriber)
+        if not _mailed_recently(subscriber):
+            send_already_subscribed(subscriber)
+            Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=timezone.now())
         return subscriber
+    # A pending address asked again within the interval already has a working link in its inbox.
+    pending = subscriber is not None and subscriber.status == Subscriber.Status.PENDING
+    mail = not (pending and _mailed_recently(subscriber))
     if subscriber is None:
         subscriber = Subscriber(email=email)
     subscriber.status = Subscriber.Status.PENDING
@@ -99,7 +112,9 @@ def subscribe(
         organisation=organisation,
         themes=themes,
     )
-    send_confirmation(subscriber)
+    if mail:
+        send_confirmation(subscriber)
+        Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=timezone.now())
     return subscriber
 
 

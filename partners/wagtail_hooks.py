@@ -1,14 +1,20 @@
-"""The *Partners* screen in the admin menu, for those who may set partners up (Hoofdredactie)."""
+"""The *Partners* screen in the admin menu (Hoofdredactie), and what partners see of the admin.
+
+A partner's account sees less than Wagtail shows by default: no reports, and a page chooser (and
+page fields in its forms) with only public pages and the partner's own section
+(``partners/access.py`` says why).
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.admin_forms import CHOOSABLE_PAGES_HOOK
 from core.hooks import PAGE_CONTEXT_HOOK
 
 from . import views
-from .access import is_partner_account
+from .access import choosable_pages, is_partner_account
 from .articles import organisation_articles
 
 # Pages that name a partner organisation show its latest articles (partners/articles.py).
@@ -34,6 +40,22 @@ def register_partner_menu_item():
 def hide_reports_from_partners(request, menu_items):
     if is_partner_account(request.user):
         menu_items.clear()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def narrow_page_chooser_for_partners(pages, request):
+    # Browsing, searching and "add link" in rich text all list their rows through this hook.
+    if is_partner_account(request.user):
+        return choosable_pages(pages, request.user)
+    return pages
+
+
+@hooks.register(CHOOSABLE_PAGES_HOOK)
+def narrow_page_fields_for_partners(pages, user):
+    # The same rule for the page forms: a page block, a page link, the themes' checkboxes.
+    if is_partner_account(user):
+        return choosable_pages(pages, user)
+    return pages
 
 
 @hooks.register("register_admin_viewset")

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.exports import SafeExportIndexView
 from core.hooks import PAGE_CONTEXT_HOOK
 from knowledge.models import PilotIndexPage
 
@@ -51,6 +52,8 @@ class PilotInterestViewSet(ModelViewSet):
     menu_order = 445
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Whatever a municipality typed goes into the export: no cell may run as a formula.
+    index_view_class = SafeExportIndexView
     panels = [
         MultiFieldPanel(
             [

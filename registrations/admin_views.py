@@ -1,20 +1,30 @@
-"""What editors do with registrations beyond the list: cancel, give a place, take attendance, mail
-the report.
+"""What editors do with registrations beyond the list: find junk, remove it in one go, cancel,
+give a place, take attendance, mail the report.
 
 Every one of them changes what registrants are told, so each is a page that says what will happen
 (and to whom), with a button that POSTs; the work itself is in ``places`` and ``attendance``, under
 the same locks and mail rules as the public side. All need the *change* permission on
 registrations.
+
+Removing junk is a Wagtail bulk action (``RemoveAsJunkBulkAction``, registered with the
+``register_bulk_action`` hook): tick the rows in *Aanmeldingen* (after filtering on "not yet
+confirmed", the date or the mail domain), choose *Verwijderen als ongewenst*, and confirm on the
+page that lists them.
 """
 
+import django_filters
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Q
+from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from knowledge.models import MeetingPage
 
@@ -24,9 +34,42 @@ from .models import Registration
 VIEWSET_URL_NAMESPACE = "meeting_registrations"
 
 
+SEARCH_FIELDS = ["name", "email", "organisation"]
+
+
 def registrations_url(meeting=None):
     url = reverse(f"{VIEWSET_URL_NAMESPACE}:index")
     return f"{url}?meeting={meeting.pk}" if meeting else url
+
+
+def search(queryset, query):
+    """What the list's search box does (Django's ``icontains`` on ``SEARCH_FIELDS``).
+
+    Searching ``@voorbeeld.example`` finds every registration with an address at that domain.
+    """
+    condition = Q()
+    for field in SEARCH_FIELDS:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition)
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    """The list's filters: meeting, status, municipality, when it was sent, and the mail domain.
+
+    Junk from a bot shows up as many *Nog niet bevestigd* rows from the same hour, often with
+    addresses at a few made-up domains.
+    """
+
+    created_at = django_filters.DateFromToRangeFilter(label=_("aangemeld op"), widget=DateRangePickerWidget)
+    domain = django_filters.CharFilter(label=_("e-maildomein"), method="filter_domain")
+
+    class Meta:
+        model = Registration
+        fields = ["meeting", "status", "municipality"]
+
+    def filter_domain(self, queryset, name, value):
+        domain = value.strip().lstrip("@").lower()
+        return queryset.filter(email__endswith=f"@{domain}") if domain else queryset
 
 
 class RegistrationAdminView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -201,3 +244,66 @@ class ReportMailView(MeetingAdminView):
         else:
             messages.warning(request, _("Iedereen heeft het verslag al gekregen. Er is niets verstuurd."))
         return redirect(request.path)
+
+
+class RemoveAsJunkBulkAction(PermissionCheckedMixin, BulkAction):
+    """Tick registrations a bot made, and cancel them all at once without mailing them.
+
+    The confirmation page lists every chosen registration; the POST cancels them through
+    ``places.remove_as_junk``, which gives the places they held to the waitlist in its order (each
+    promoted person gets the usual mail). Registrations that were cancelled already are listed
+    apart and left alone.
+    """
+
+    display_name = _("Verwijderen als ongewenst")
+    action_type = "junk"
+    aria_label = _("De gekozen aanmeldingen verwijderen als ongewenst, zonder e-mail")
+    template_name = "registrations/admin/confirm_junk.html"
+    action_priority = 10
+    models = [Registration]
+    permission_policy = ModelPermissionPolicy(Registration)
+    permission_required = "change"
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # Ids come from the URL: anything but a number is ignored rather than an error.
+        ids = [pk for pk in map(str, object_ids) if pk.isdigit()]
+        return get_list_or_404(model.objects.select_related("meeting"), pk__in=ids)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        """ "Select all in the listing": what the list shows with its filters and search, not every
+        registration there is (the list's query string comes along with ``id=all``)."""
+        filters = RegistrationFilterSet(self.request.GET, queryset=Registration.objects.all())
+        queryset = filters.qs if filters.is_valid() else Registration.objects.none()
+        if query := self.request.GET.get("q", "").strip():
+            queryset = search(queryset, query)
+        return queryset.values_list("pk", flat=True)
+
+    def check_perm(self, registration):
+        # Cancelled ones need nothing: the page lists them apart, and the POST leaves them alone.
+        return registration.status != Registration.Status.CANCELLED
+
+    def object_context(self, registration):
+        return {
+            "item": registration,
+            "edit_url": reverse(f"{VIEWSET_URL_NAMESPACE}:edit", args=[registration.pk]),
+        }
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        removed, promoted = places.remove_as_junk(objects)
+        return removed, len(promoted)
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        message = ngettext(
+            "%(count)s aanmelding is verwijderd als ongewenst. Er is geen e-mail over verstuurd.",
+            "%(count)s aanmeldingen zijn verwijderd als ongewenst. Er is geen e-mail over verstuurd.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+        if num_child_objects:
+            message += " " + ngettext(
+                "%(count)s persoon van de wachtlijst heeft een plaats gekregen.",
+                "%(count)s personen van de wachtlijst hebben een plaats gekregen.",
+                num_child_objects,
+            ) % {"count": num_child_objects}
+        return message

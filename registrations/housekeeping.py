@@ -1,9 +1,11 @@
-"""Work on registrations that time brings: reminders before a meeting, anonymising long after.
+"""Work on registrations that time brings: reminders before a meeting, deleting registrations
+nobody confirmed, anonymising long after.
 
-Both are safe to run any number of times: a reminder is sent once per registration
-(``reminder_sent_at``), and an anonymised row is never touched again (``anonymised_at``). The
-management commands run them by hand or from cron; the tasks in ``tasks.py`` run them through the
-Tasks API, each checking again at run time whether its work is still due.
+All are safe to run any number of times: a reminder is sent once per registration
+(``reminder_sent_at``), an expired pending registration is simply gone, and an anonymised row is
+never touched again (``anonymised_at``). The management commands run them by hand or from cron;
+the tasks run them through the Tasks API, each checking again at run time whether its work is
+still due.
 """
 
 from datetime import timedelta
@@ -46,6 +48,16 @@ def send_reminders(registrations=None, progress=None):
     return mail_each_once(registrations or reminders_due(), "reminder_sent_at", "reminder", progress)
 
 
+def delete_expired():
+    """Delete pending registrations nobody confirmed in time (``REGISTRATION_CONFIRM_HOURS``).
+
+    Most are a bot's, or a typo in an address: nothing of them is kept, and no mail goes out.
+    They held no place, so nobody on the waitlist is affected. Returns how many.
+    """
+    deleted, _per_model = Registration.objects.expired().delete()
+    return deleted
+
+
 def purge_cutoff(now=None):
     """Meetings that ended before this moment have their registrations anonymised."""
     now = now or timezone.now()
@@ -74,6 +86,7 @@ def anonymise(batch_size=500, progress=None):
             accessibility_needs="",
             case="",
             mail_error="",
+            client_key="",
             anonymised_at=timezone.now(),
         )
         done += len(ids)
@@ -114,9 +127,18 @@ def queue_reminder(meeting):
     return True
 
 
+def purge(progress=None):
+    """What the daily purge does: delete expired pending registrations, then anonymise.
+
+    Returns ``(deleted, anonymised)``.
+    """
+    return delete_expired(), anonymise(progress=progress)
+
+
 @task()
 def purge_registrations_daily():
     """Queue tomorrow's run (``core.recurring``: a failing run does not end the chain), then
-    anonymise what is due."""
+    delete expired pending registrations and anonymise what is due."""
     queue_next_run(purge_registrations_daily, timedelta(days=1))
-    return anonymise()
+    deleted, anonymised = purge()
+    return {"deleted": deleted, "anonymised": anonymised}

@@ -1,8 +1,10 @@
-"""The e-mails of a registration: confirmed, waitlisted, promoted, cancelled, reminded, the report.
+"""The e-mails of a registration: the link to confirm it, confirmed, waitlisted, promoted,
+cancelled, reminded, the report.
 
 Each is written in the registrant's language, as plain text and HTML, from
-``site/templates/registrations/email/<kind>.{txt,html}``, and carries the signed cancellation
-link. A confirmation (also a promotion, or the same one sent again) has the ``.ics``
+``site/templates/registrations/email/<kind>.{txt,html}``. The first mail (``confirm``) carries
+only the signed link that confirms the registration; every later one carries the signed
+cancellation link. A confirmation (also a promotion, or the same one sent again) has the ``.ics``
 invitation attached; a cancellation has the calendar's cancellation.
 """
 
@@ -15,8 +17,10 @@ from wagtail.models import Locale
 
 from . import tokens
 from .ics import registration_ics
+from .models import confirm_hours
 
 KINDS = (
+    "confirm",  # the form was sent: confirm with the link (no place yet, nothing to cancel)
     "confirmed",
     "waitlisted",
     "promoted",
@@ -29,10 +33,18 @@ KINDS = (
 )
 
 
-def cancel_url(registration):
+def _link(registration, url_name, purpose):
     with translation.override(registration.language):
-        path = reverse("registrations:cancel", kwargs={"token": tokens.make_token(registration)})
+        path = reverse(url_name, kwargs={"token": tokens.make_token(registration, purpose)})
     return settings.BASE_URL.rstrip("/") + path
+
+
+def cancel_url(registration):
+    return _link(registration, "registrations:cancel", tokens.CANCEL)
+
+
+def confirm_url(registration):
+    return _link(registration, "registrations:confirm", tokens.CONFIRM)
 
 
 def meeting_url(registration):
@@ -54,7 +66,9 @@ def build(registration, kind):
             "registration": registration,
             "meeting": registration.meeting,
             "meeting_url": url,
-            "cancel_url": cancel_url(registration),
+            "cancel_url": cancel_url(registration) if kind != "confirm" else "",
+            "confirm_url": confirm_url(registration) if kind == "confirm" else "",
+            "confirm_hours": confirm_hours(),
             "site_name": settings.WAGTAIL_SITE_NAME,
             # Only those with a place get the online link (never the waitlist, never a page).
             "show_online_link": kind in ("confirmed", "promoted", "reminder", "moved"),

@@ -1,20 +1,52 @@
 """A registration for a leernetwerk meeting, and what it keeps of the person.
 
-The status is the whole story of a place: ``confirmed`` holds one of the meeting's places,
-``waitlisted`` waits for one (first come, first served by ``created_at``), ``cancelled`` gave it up.
-One row per address and meeting: registering again with the same address finds the row instead
-of adding one (the database's unique constraint makes sure of it).
+The status is the whole story of a place: ``pending`` is a form that was sent but whose address
+has not been confirmed through the link in the mail (it holds no place, and is deleted when it
+expires: see ``places`` and ``housekeeping``), ``confirmed`` holds one of the meeting's places,
+``waitlisted`` waits for one (first come, first served by ``created_at``, the moment of
+confirmation), ``cancelled`` gave it up. One row per address and meeting: registering again with
+the same address finds the row instead of adding one (the database's unique constraint makes sure
+of it).
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+def confirm_hours():
+    """How long a pending registration waits for its confirmation: ``REGISTRATION_CONFIRM_HOURS``."""
+    return settings.REGISTRATION_CONFIRM_HOURS
+
+
+def pending_expired_before(now=None):
+    """A pending registration made before this moment has expired."""
+    return (now or timezone.now()) - timedelta(hours=confirm_hours())
+
+
 class RegistrationQuerySet(models.QuerySet):
     def holding_a_place(self):
         return self.filter(status=Registration.Status.CONFIRMED)
+
+    def pending(self):
+        """Pending registrations whose confirmation link still works."""
+        return self.filter(status=Registration.Status.PENDING, created_at__gte=pending_expired_before())
+
+    def expired(self):
+        """Pending registrations nobody confirmed in time: deleted by ``housekeeping.purge``."""
+        return self.filter(status=Registration.Status.PENDING, created_at__lt=pending_expired_before())
+
+    def active(self):
+        """What counts against the limits per client: everything but cancelled and expired rows."""
+        return self.filter(
+            Q(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED])
+            | Q(status=Registration.Status.PENDING, created_at__gte=pending_expired_before())
+        )
 
     def waiting(self):
         return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
@@ -22,6 +54,7 @@ class RegistrationQuerySet(models.QuerySet):
 
 class Registration(models.Model):
     class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("meeting registration", "Nog niet bevestigd")
         CONFIRMED = "confirmed", pgettext_lazy("meeting registration", "Aangemeld")
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
         CANCELLED = "cancelled", pgettext_lazy("meeting registration", "Afgemeld")
@@ -69,9 +102,16 @@ class Registration(models.Model):
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     report_sent_at = models.DateTimeField(_("verslag verstuurd op"), null=True, blank=True)
     mail_sent_at = models.DateTimeField(_("laatste e-mail verstuurd op"), null=True, blank=True)
+    # When the form (or the confirmation) last queued a mail for this row. Sending the form again
+    # mails again only after ``places.MAIL_INTERVAL``: nobody floods an inbox through the form.
+    # Not ``mail_sent_at``: that stays empty when the mail can't be delivered (a dead domain).
+    mail_queued_at = models.DateTimeField(_("laatste e-mail klaargezet op"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     mail_error = models.CharField(_("e-mail mislukt"), max_length=300, blank=True)
+    # A keyed hash (``places.client_key``) of the address the form came from, never the address
+    # itself: enough to count one client's registrations per meeting, emptied when anonymised.
+    client_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -90,6 +130,15 @@ class Registration(models.Model):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def confirm_deadline(self):
+        """Until when a pending registration can be confirmed."""
+        return self.created_at + timedelta(hours=confirm_hours())
+
+    @property
+    def is_expired(self):
+        return self.status == self.Status.PENDING and self.confirm_deadline < timezone.now()
 
     @property
     def organisation_name(self):

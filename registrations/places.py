@@ -1,34 +1,77 @@
-"""Who gets a place: capacity and waitlist, decided under a lock so that it holds under load.
+"""Who gets a place: confirmation, capacity and waitlist, decided under a lock so that it holds
+under load.
 
-Every decision about places (a registration, a cancellation and the promotion it allows, an
-editor's promotion) runs in one transaction that first locks the meeting's row (``SELECT … FOR
-UPDATE`` on PostgreSQL) and only then counts the confirmed registrations. Forty people pressing
-"register" at once for ten places are taken one after the other: ten are confirmed and thirty
-wait, none is lost. SQLite has no row locks; there ``IMMEDIATE`` transactions (see the settings)
-serialise the writers.
+A place is final only once its address is confirmed. The form (``register``) stores a
+``pending`` registration that holds no place and mails a link; the POST behind that link
+(``confirm``) decides the place. So a bot that fills the form with made-up addresses takes
+nobody's place: its registrations wait unconfirmed until they expire and are deleted
+(``housekeeping.purge``). On top of that the form takes at most ``REGISTRATION_LIMIT_PER_CLIENT``
+registrations per meeting from one client and ``REGISTRATION_PENDING_PER_DOMAIN`` unconfirmed ones
+per mail domain, and mails one registration at most once per ``MAIL_INTERVAL``.
+
+Every decision about places (a confirmation, a cancellation and the promotion it allows, an
+editor's promotion or junk removal) and every count behind a limit runs in one transaction that
+first locks the meeting's row (``SELECT … FOR UPDATE`` on PostgreSQL) and only then counts. Forty
+people pressing "confirm" at once for ten places are taken one after the other: ten are confirmed
+and thirty wait, none is lost. SQLite has no row locks; there ``IMMEDIATE`` transactions (see the
+settings) serialise the writers.
 
 E-mails are queued only after the commit (``transaction.on_commit``), so nobody is told about a
 place that a rollback took back.
 """
 
 import enum
+from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from knowledge.models import MeetingPage
 
 from .models import Registration
 from .tasks import send_registration_mail
 
+# Sending the form again for the same address mails again only after this long.
+MAIL_INTERVAL = timedelta(minutes=10)
+
 
 class Outcome(enum.StrEnum):
+    PENDING = "pending"  # stored without a place: the address has to be confirmed first
     CONFIRMED = "confirmed"
     WAITLISTED = "waitlisted"
     FULL = "full"  # no place and no waitlist: nothing stored
-    ALREADY = "already"  # this address is registered already: its mail is sent again
+    ALREADY = "already"  # registered already: its mail again, at most once per MAIL_INTERVAL
     CLOSED = "closed"  # registration is not open (not yet, no longer, or the meeting is past)
+    EXPIRED = "expired"  # the confirmation came after the deadline
+    CANCELLED = "cancelled"  # the registration was cancelled before it was confirmed
+    CLIENT_LIMIT = "client_limit"  # too many registrations from this client: nothing stored
+    DOMAIN_LIMIT = "domain_limit"  # too many unconfirmed ones for this mail domain: nothing stored
+
+
+LIMITS = (Outcome.CLIENT_LIMIT, Outcome.DOMAIN_LIMIT)
+
+
+def limit_per_client():
+    return settings.REGISTRATION_LIMIT_PER_CLIENT
+
+
+def pending_per_domain():
+    return settings.REGISTRATION_PENDING_PER_DOMAIN
+
+
+def client_key(address):
+    """A keyed hash of the client's address (``core.ratelimit.client_address``), or "".
+
+    Keyed with ``SECRET_KEY`` (``salted_hmac``): without the key nobody can find out which address
+    made a registration by hashing every possible one. What is stored is enough to count one
+    client's registrations per meeting, and nothing more.
+    """
+    if not address:
+        return ""
+    return salted_hmac("registrations.client", address, algorithm="sha256").hexdigest()
 
 
 def source_meeting(meeting):
@@ -65,59 +108,173 @@ def _mail_after_commit(registration, kind):
     transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, kind))
 
 
-def register(meeting, *, language, **details):
-    """Register ``details["email"]`` for ``meeting``; returns ``(Outcome, registration or None)``.
+def register(meeting, *, language, client="", **details):
+    """The public form: register ``details["email"]`` for ``meeting`` without a place yet.
 
-    ``details`` are the form's fields (name, email, municipality, organisation, role,
-    accessibility_needs, case).
+    Returns ``(Outcome, registration or None)``. A new address is stored ``pending`` and gets the
+    mail with the confirmation link (``confirm`` decides the place). An address that is registered
+    already gets its mail again (the link, or what it has), unless it got one less than
+    ``MAIL_INTERVAL`` ago; the caller answers the same either way. ``client`` is the client's
+    address (only its ``client_key`` is stored). ``details`` are the form's fields (name, email,
+    municipality, organisation, role, accessibility_needs, case).
     """
     email = details["email"].strip().lower()
+    key = client_key(client)
     with transaction.atomic():
         meeting = _locked(meeting)
         if not meeting.registration_is_open:
             return Outcome.CLOSED, None
-        registration = Registration.objects.filter(meeting=meeting, email=email).first()
-        if registration is not None and registration.status != Registration.Status.CANCELLED:
-            _mail_after_commit(registration, registration.status)
+        registration = Registration.objects.select_for_update().filter(meeting=meeting, email=email).first()
+        if registration is not None and _still_counts(registration):
+            kind = "confirm" if registration.status == Registration.Status.PENDING else registration.status
+            _mail_unless_recent(registration, kind)
             return Outcome.ALREADY, registration
-        if _has_room(meeting):
-            status = Registration.Status.CONFIRMED
-        elif meeting.has_waitlist:
-            status = Registration.Status.WAITLISTED
-        else:
+        # From here on a registration is added (or a cancelled or expired one starts again).
+        if not _has_room(meeting) and not meeting.has_waitlist:
             return Outcome.FULL, None
+        refused = _over_a_limit(meeting, email, key)
+        if refused:
+            return refused, None
         registration = registration or Registration(meeting=meeting)
         for field, value in details.items():
             setattr(registration, field, value)
         now = timezone.now()
         registration.email = email
         registration.language = language
-        registration.status = status
-        registration.created_at = now  # someone who comes back joins the end of the queue
+        registration.status = Registration.Status.PENDING
+        registration.created_at = now  # the confirmation deadline counts from here
         registration.consent_given_at = now
         registration.cancelled_at = None
-        registration.notified_start, registration.notified_end = meeting.start, meeting.end
+        registration.client_key = key
         registration.save()
-        _mail_after_commit(registration, status)
+        _mail_unless_recent(registration, "confirm")
+    return Outcome.PENDING, registration
+
+
+def _still_counts(registration):
+    """Confirmed, waitlisted, or pending with a link that still works."""
+    if registration.status == Registration.Status.CANCELLED:
+        return False
+    return not registration.is_expired
+
+
+def _over_a_limit(meeting, email, key):
+    """``Outcome.CLIENT_LIMIT``, ``Outcome.DOMAIN_LIMIT`` or None for a new registration."""
+    others = meeting.registrations.exclude(email=email)
+    if key and others.active().filter(client_key=key).count() >= limit_per_client():
+        return Outcome.CLIENT_LIMIT
+    domain = email.rpartition("@")[2]
+    if others.pending().filter(email__endswith=f"@{domain}").count() >= pending_per_domain():
+        return Outcome.DOMAIN_LIMIT
+    return None
+
+
+def _mail_unless_recent(registration, kind):
+    """Queue ``kind`` for the registration unless the form mailed it less than MAIL_INTERVAL ago."""
+    now = timezone.now()
+    if registration.mail_queued_at is not None and now - registration.mail_queued_at < MAIL_INTERVAL:
+        return False
+    _mail_from_the_form(registration, kind, now)
+    return True
+
+
+def _mail_from_the_form(registration, kind, now=None):
+    registration.mail_queued_at = now or timezone.now()
+    Registration.objects.filter(pk=registration.pk).update(mail_queued_at=registration.mail_queued_at)
+    _mail_after_commit(registration, kind)
+
+
+def cannot_confirm(registration, meeting=None):
+    """Why ``registration`` can't be confirmed now (an ``Outcome``), or None when it can.
+
+    The confirmation page asks this for its GET; ``confirm`` asks again under the lock.
+    """
+    meeting = meeting or registration.meeting
+    if registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED):
+        return Outcome.ALREADY
+    if registration.status == Registration.Status.CANCELLED:
+        return Outcome.CANCELLED
+    if registration.is_expired:
+        return Outcome.EXPIRED
+    if not meeting.registration_is_open:
+        return Outcome.CLOSED
+    return None
+
+
+def confirm(registration):
+    """The POST behind the link in the mail: the address is confirmed, now decide the place.
+
+    Returns ``(Outcome, registration or None)``: confirmed while there is room, else waitlisted,
+    else (no waitlist) ``FULL`` and the registration is deleted. Nothing changes when the link came
+    too late (``EXPIRED``), the registration was cancelled (``CANCELLED``), registration is no
+    longer open (``CLOSED``), or it was confirmed already (``ALREADY``).
+    """
+    with transaction.atomic():
+        meeting = _locked(registration.meeting)
+        registration = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if registration is None:  # deleted meanwhile (expired and purged, or full)
+            return Outcome.EXPIRED, None
+        if (refused := cannot_confirm(registration, meeting)) is not None:
+            return refused, registration
+        if _has_room(meeting):
+            status = Registration.Status.CONFIRMED
+        elif meeting.has_waitlist:
+            status = Registration.Status.WAITLISTED
+        else:
+            registration.delete()  # no place and no waitlist: nothing is kept of the person
+            return Outcome.FULL, None
+        registration.status = status
+        registration.created_at = timezone.now()  # the waitlist's order: first confirmed, first served
+        registration.notified_start, registration.notified_end = meeting.start, meeting.end
+        registration.save(update_fields=["status", "created_at", "notified_start", "notified_end"])
+        _mail_from_the_form(registration, status)
     return Outcome(status), registration
 
 
 def cancel(registration, *, by_organiser=False):
     """Give the place up; the first on the waitlist gets it. Returns whoever was promoted, or None.
 
-    ``by_organiser``: an editor cancelled it in the admin, and the mail says so.
+    ``by_organiser``: an editor cancelled it in the admin, and the mail says so. A pending
+    registration gets no mail: nobody confirmed that its address belongs to a person.
     """
     with transaction.atomic():
         meeting = _locked(registration.meeting)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return None
+        was_pending = registration.status == Registration.Status.PENDING
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.calendar_sequence += 1
         registration.save(update_fields=["status", "cancelled_at", "calendar_sequence"])
-        _mail_after_commit(registration, "removed" if by_organiser else "cancelled")
+        if not was_pending:
+            _mail_after_commit(registration, "removed" if by_organiser else "cancelled")
         return _promote_first(meeting)
+
+
+def remove_as_junk(registrations):
+    """An editor removes registrations a bot made: cancelled, and nobody is mailed about it.
+
+    Their addresses are made up (or belong to someone who never registered), so a mail would only
+    bounce or bother a stranger. The places they held go to the waitlist in its order, each
+    promoted person mailed as always. Returns ``(how many were cancelled, [promoted])``.
+    """
+    by_meeting = defaultdict(list)
+    for registration in registrations:
+        by_meeting[registration.meeting_id].append(registration.pk)
+    removed, promoted = 0, []
+    with transaction.atomic():
+        for meeting_id, ids in sorted(by_meeting.items()):
+            # Registrations always belong to the meeting in the main language: lock that one.
+            meeting = MeetingPage.objects.select_for_update(of=("self",)).get(pk=meeting_id)
+            removed += (
+                Registration.objects.filter(pk__in=ids)
+                .exclude(status=Registration.Status.CANCELLED)
+                .update(status=Registration.Status.CANCELLED, cancelled_at=timezone.now())
+            )
+            while (first := _promote_first(meeting)) is not None:
+                promoted.append(first)
+    return removed, promoted
 
 
 def promote(registration):
@@ -164,12 +321,14 @@ def meeting_published(meeting):
         active = meeting.registrations.exclude(status=Registration.Status.CANCELLED).select_for_update()
         if meeting.cancelled:
             for registration in active:
+                was_pending = registration.status == Registration.Status.PENDING
                 registration.status = Registration.Status.CANCELLED
                 registration.cancelled_at = timezone.now()
                 registration.calendar_sequence += 1
                 registration.save(update_fields=["status", "cancelled_at", "calendar_sequence"])
-                _mail_after_commit(registration, "meeting_cancelled")
-                told += 1
+                if not was_pending:  # an unconfirmed address is not mailed (see ``cancel``)
+                    _mail_after_commit(registration, "meeting_cancelled")
+                    told += 1
             return told
         # Someone never told a time (added by hand in the admin) is not told it "moved".
         told_before = active.filter(status=Registration.Status.CONFIRMED, notified_start__isnull=False)

@@ -1,24 +1,38 @@
-"""The signed link in every registration e-mail with which the registrant cancels.
+"""The signed links in registration e-mails: confirm the registration, and cancel it.
 
-The token is the registration's id and address, signed with ``SECRET_KEY`` and a salt of its own,
-so it can't be guessed, can't be made for someone else, and dies when the row is anonymised.
+Made by the site's one token mechanism (``core.tokens``): the registration's id and a keyed
+fingerprint of its address, signed with ``SECRET_KEY`` and a salt per purpose. So a link can't be
+guessed or made for someone else, a confirmation link can't cancel (or the other way round), no
+address can be read out of a link that ends up in a log or a forwarded mail, and every link dies
+when the row is anonymised (its address changes) or deleted.
+
+The tokens themselves don't expire: a pending registration's own deadline
+(``Registration.confirm_deadline``) decides whether it can still be confirmed, so the page can say
+"this link has expired, register again" instead of "this link does not work".
 """
 
-from django.core import signing
+from core import tokens
 
 from .models import Registration
 
+CONFIRM = "registrations.confirm"
 CANCEL = "registrations.cancel"
+PURPOSES = (CONFIRM, CANCEL)
 
 
-def make_token(registration):
-    return signing.dumps({"id": registration.pk, "email": registration.email}, salt=CANCEL, compress=True)
+def _address(registration):
+    return registration.email
 
 
-def read_token(token):
+def make_token(registration, purpose=CANCEL):
+    if purpose not in PURPOSES:
+        raise ValueError(purpose)
+    return tokens.make_token(purpose, registration.pk, registration.email)
+
+
+def read_token(token, purpose=CANCEL):
     """The registration a token names, or ``None`` for a forged or stale token."""
-    try:
-        data = signing.loads(token, salt=CANCEL)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.filter(pk=data.get("id"), email=data.get("email")).first()
+    if purpose not in PURPOSES:
+        raise ValueError(purpose)
+    queryset = Registration.objects.select_related("meeting")
+    return tokens.read_token(token, purpose, queryset, _address)

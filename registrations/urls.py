@@ -14,6 +14,11 @@ urlpatterns = [
         name="register",
     ),
     path(
+        pgettext_lazy("URL path of meeting registration", "bevestigen/<str:token>/"),
+        views.confirm,
+        name="confirm",
+    ),
+    path(
         pgettext_lazy("URL path of meeting registration", "afmelden/<str:token>/"),
         views.cancel,
         name="cancel",

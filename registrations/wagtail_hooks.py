@@ -2,23 +2,26 @@
 
 The meeting page belongs to ``knowledge``, which may not import this app; the form reaches it
 through ``core.hooks.PAGE_CONTEXT_HOOK`` (the page's template includes ``registration.template``
-when it is there). Editors see every registration in *Aanmeldingen*: filter by meeting, status
-and municipality, search by name or address, export to CSV or XLSX; cancel a registration or give
-it a place; and after the meeting take attendance and mail the report (``admin_views``).
+when it is there). Editors see every registration in *Aanmeldingen*: filter by meeting, status,
+municipality, date and mail domain, search by name or address, export to CSV or XLSX; cancel a
+registration or give it a place; tick junk and remove it in one go (the bulk action
+``admin_views.RemoveAsJunkBulkAction``); and after the meeting take attendance and mail the report
+(``admin_views``).
 """
 
 from django.db.models import Count
 from django.forms import modelform_factory
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.exports import SafeExportIndexView
 from core.hooks import PAGE_CONTEXT_HOOK
 from knowledge.models import MeetingPage
 
@@ -37,14 +40,31 @@ def registration_context(page, request):
     return context
 
 
-class RegistrationIndexView(IndexView):
-    """The list, with "cancel" and "give a place" on each row for those allowed to change."""
+class SelectColumn(BulkActionsCheckboxColumn):
+    """The bulk-action checkbox, labelled with the person (the list has no title element with the
+    id Wagtail's own cell would point ``aria-describedby`` at)."""
+
+    cell_template_name = "registrations/admin/select_cell.html"
+
+
+class RegistrationIndexView(SafeExportIndexView):
+    """The list, with "cancel" and "give a place" on each row for those allowed to change, and a
+    checkbox per row for the bulk action (only for them too)."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            columns = [SelectColumn("bulk_actions", obj_type="registration"), *columns]
+        return columns
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if not self.permission_policy.user_has_permission(self.request.user, "change"):
             return buttons
-        if instance.status != Registration.Status.CANCELLED:
+        # A pending registration holds no place and gets no mail: it expires by itself, or an
+        # editor removes it as junk (the bulk action).
+        if instance.status in (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED):
             url = reverse(registration_viewset.get_url_name("cancel"), args=[instance.pk])
             buttons.append(MenuItem(_("Aanmelding annuleren"), url=url, icon_name="cross", priority=25))
         if instance.status == Registration.Status.WAITLISTED:
@@ -62,7 +82,10 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 440
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Only a keyed hash, for counting per client: it means nothing to an editor.
+    inspect_view_fields_exclude = ["client_key"]
     index_view_class = RegistrationIndexView
+    index_template_name = "registrations/admin/index.html"
     # Adding someone by hand (who phoned) sets the status; afterwards the status changes only
     # through "cancel" and "give a place", which keep the waitlist and the mails right.
     form_fields = ["meeting", "name", "email", "municipality", "organisation", "role", "status"]
@@ -84,8 +107,8 @@ class RegistrationViewSet(ModelViewSet):
         Column("status", label=_("status"), accessor="get_status_display"),
         "created_at",
     ]
-    list_filter = ["meeting", "status", "municipality"]
-    search_fields = ["name", "email", "organisation"]
+    filterset_class = admin_views.RegistrationFilterSet
+    search_fields = admin_views.SEARCH_FIELDS
     list_export = [
         "meeting",
         "name",
@@ -108,6 +131,14 @@ class RegistrationViewSet(ModelViewSet):
         "get_status_display": capfirst(_("status")),
     }
     export_filename = "aanmeldingen"
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        field = super().formfield_for_dbfield(db_field, **kwargs)
+        if db_field.name == "status":
+            # Someone added by hand (who phoned) has a place or waits; "not yet confirmed" is only
+            # for the public form, whose link the editor can't send.
+            field.choices = [choice for choice in field.choices if choice[0] != Registration.Status.PENDING]
+        return field
 
     def get_form_class(self, for_update=False):
         if not for_update:
@@ -142,8 +173,12 @@ def register_registration_viewset():
     return registration_viewset
 
 
+hooks.register("register_bulk_action", admin_views.RemoveAsJunkBulkAction)
+
+
 def registration_counts(source):
-    """``{"confirmed", "waitlisted", "cancelled", "places_left"}`` of a meeting in the main language."""
+    """``{"pending", "confirmed", "waitlisted", "cancelled", "places_left"}`` of a meeting in the
+    main language."""
     found = dict(source.registrations.values_list("status").annotate(n=Count("pk")).order_by())
     counts = {status: found.get(status, 0) for status in Registration.Status.values}
     counts["places_left"] = places.places_left(source)
@@ -164,6 +199,8 @@ def registrations_button(page, user, view_name=None, next_url=None):
         _("Aanmeldingen: %(confirmed)s aangemeld, %(waitlisted)s op de wachtlijst, %(cancelled)s afgemeld")
         % counts
     )
+    if counts["pending"]:
+        label += " · " + _("%(pending)s nog niet bevestigd") % counts
     if counts["places_left"] is not None:
         label += " · " + _("%(places_left)s plaatsen vrij") % counts
     url = reverse(registration_viewset.get_url_name("index")) + f"?meeting={source.pk}"

@@ -2,10 +2,15 @@
 
 Wagtail's ``Query``/``QueryDailyHits`` (search promotions) count hits but keep neither the
 language nor whether anything was found, and nothing prunes them. This row has both, holds no
-visitor data (no address, no session: only the words, see ``search.log``) and is deleted after
-``SEARCH_LOG_RETENTION_DAYS`` (``manage.py purge_search_log``).
+visitor data (no address, no session: only the words the search used, see ``search.log``) and is
+deleted after ``SEARCH_LOG_RETENTION_DAYS`` (``manage.py purge_search_log``).
+
+Two more tables serve the no-results page's "Vaak gezocht" list. ``SearchQueryVisitor`` lets the
+list count *people* instead of searches, without knowing who they are; ``HiddenSearchQuery`` is
+an editor's "not on the public page", per language.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +36,65 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.language} {self.query}"
+
+
+class SearchQueryVisitor(models.Model):
+    """One visitor whose search for a query found something, on one day: a keyed hash, no address.
+
+    The hash (``search.log.visitor_key``) is an HMAC of the client's address together with the
+    language and the query, keyed with the site's secret and the day. So the rows of one query on
+    one day tell distinct visitors apart, and nothing more: the same visitor gives another hash for
+    another query or on another day, so no row links a person's searches together, and without the
+    secret key no row leads back to an address. The rows go with their day, like the day's counts
+    (``search.retention``).
+    """
+
+    day = models.DateField(_("dag"))
+    language = models.CharField(_("taal"), max_length=8)
+    query = models.CharField(_("zoekopdracht"), max_length=MAX_LOGGED_QUERY_LENGTH)
+    visitor = models.CharField(_("bezoeker (sleutel)"), max_length=64)
+
+    class Meta:
+        verbose_name = _("bezoeker van een zoekopdracht")
+        verbose_name_plural = _("bezoekers van zoekopdrachten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language", "query", "visitor"], name="search_query_visitor_unique"
+            )
+        ]
+        # The unique constraint's index starts with the day (the purge); the popular list counts a
+        # query's visitors over its language's recent days.
+        indexes = [models.Index(fields=["language", "query", "day"], name="search_query_visitor_lang")]
+
+    def __str__(self):
+        return f"{self.day} {self.language} {self.query}"
+
+
+class HiddenSearchQuery(models.Model):
+    """A query editors took off the no-results page's "Vaak gezocht" list, for one language.
+
+    The log keeps counting it and the search report still shows it; only the public list leaves it
+    out, from the moment it is hidden until an editor shows it again (the row is deleted).
+    """
+
+    language = models.CharField(_("taal"), max_length=8)
+    query = models.CharField(_("zoekopdracht"), max_length=MAX_LOGGED_QUERY_LENGTH)
+    hidden_at = models.DateTimeField(_("verborgen op"), auto_now_add=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verborgen door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("verborgen zoekopdracht")
+        verbose_name_plural = _("verborgen zoekopdrachten")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "query"], name="search_hidden_query_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.query}"

@@ -6,6 +6,11 @@ operators. Visitors mean none of that. So the query is normalised once (control 
 out, whitespace collapsed, length capped) and the backend only ever sees plain words, passed as a
 ``PlainText`` query whose terms each backend quotes itself (or a ``Prefix``, which the site's
 backends quote the same way).
+
+The search log (``search.log``) keeps what the search read, from the same parser: ``logged_query``
+gives the words ``terms`` gives, no more, with e-mail addresses, links and long numbers replaced by
+a placeholder. Text the search never used can therefore never be stored, nor offered back to other
+visitors as a popular search.
 """
 
 import re
@@ -32,6 +37,20 @@ _APOSTROPHE_S = re.compile(r"(?<=[^\W_])['’‘`]s\b", re.IGNORECASE)
 _SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aiou]([bdfgklmnprst])$|(?:^|[^aeiou])e([bdfgkpst])$")
 _DOUBLED_PLURAL = re.compile(r"([bdfgklmnprst])\1en$")
 
+# What the log never stores, only a placeholder for: someone's address or number typed into the
+# box by mistake, or a link someone wants other visitors to follow. Each pattern covers the whole
+# stretch of text; the words the search reads inside it become one placeholder.
+_EMAIL = re.compile(r"\S+@\S+")
+# http://…, www.…, and anything shaped like a domain name (scam-winactie.nl, x.com/…): a letter or
+# digit, a dot and two or more letters that end the name. A few abbreviations match too
+# (st.jansdal); a word too many hidden in the report is better than a link offered to visitors.
+_LINK = re.compile(r"(?<!\S)\S*(?:://|www\.|[^\W_]\.[^\W\d_]{2,}(?![^\W_]))\S*", re.IGNORECASE)
+_NUMBER = re.compile(r"\d{6,}")
+_MASKS = ((_EMAIL, "[e-mail]"), (_LINK, "[link]"), (_NUMBER, "[nummer]"))
+# A placeholder's brackets are never part of a word (``_WORD``): a logged query holds one exactly
+# when something was masked.
+MASK_MARK = "["
+
 
 def normalise(raw):
     """The query as the page shows it: printable, single-spaced, at most ``MAX_QUERY_LENGTH``."""
@@ -44,9 +63,47 @@ def query_from(params: QueryDict):
     return normalise(params.get("q", ""))
 
 
+def _read(query):
+    """The text the search reads and the matches of the words it uses, at most ``MAX_TERMS``."""
+    text = _APOSTROPHE_S.sub("", query or "")
+    words = []
+    for match in _WORD.finditer(text):
+        if len(words) == MAX_TERMS:
+            break
+        words.append(match)
+    return text, words
+
+
 def terms(query):
     """The words the backend searches for: no operators, quotes or brackets, ever."""
-    return [word.lower() for word in _WORD.findall(_APOSTROPHE_S.sub("", query))][:MAX_TERMS]
+    _text, words = _read(query)
+    return [word.group().lower() for word in words]
+
+
+def logged_query(query):
+    """``query`` as the search log keeps it: the words ``terms`` gives, single-spaced, each run of
+    words from one e-mail address, link or long number replaced by one placeholder.
+
+    ``"Mail jan@example.org over www.x.nl/win"`` is logged as ``"mail [e-mail] over [link]"``.
+    The masks are looked for in the text the words come from, so an address cut off by
+    ``MAX_TERMS`` is still masked; words past the cut-off are not stored at all.
+    """
+    text, words = _read(query)
+    spans = [
+        (found.start(), found.end(), placeholder)
+        for pattern, placeholder in _MASKS
+        for found in pattern.finditer(text)
+    ]
+    kept, previous = [], None
+    for word in words:
+        # The first mask that covers the word wins: an e-mail address is not also a link.
+        span = next((s for s in spans if s[0] < word.end() and word.start() < s[1]), None)
+        if span is None:
+            kept.append(word.group().lower())
+        elif span is not previous:
+            kept.append(span[2])
+        previous = span
+    return " ".join(kept)
 
 
 class Prefix(PlainText):

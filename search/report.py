@@ -5,17 +5,26 @@ that found nothing, over a period the editor chooses (30 days unless the URL say
 The second list is the to-do list: write a page, add a synonym to a title, or promote a page for
 the query. Only accounts with ``search.view_searchqueryday`` (both editor roles, migration
 ``search/0002``) open it; partners have no such permission and get no *Reports* menu at all.
+
+The report also shows what the public no-results page offers under "Vaak gezocht" right now
+(``search.log.offered``), each with a *Verbergen* button, and the queries editors hid, each with
+*Weer tonen*. Both are POSTs with a CSRF token, for the same editors as the report: whoever may
+read what visitors search for may also keep a query off the public page. A GET changes nothing.
 """
 
+from django import forms
 from django.conf import settings
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
+from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import log
+from .models import MAX_LOGGED_QUERY_LENGTH
 
 PERMISSION = "search.view_searchqueryday"
 PERIODS = [7, 30, 90, 365]
@@ -27,6 +36,12 @@ def period_from(params):
     """The ``dagen`` parameter if it is one of the offered periods, else the default."""
     value = params.get("dagen", "")
     return int(value) if value in {str(days) for days in PERIODS} else DEFAULT_PERIOD
+
+
+def report_url(days, language=None):
+    """The report for ``days``, at ``language``'s "Vaak gezocht" list when one is given."""
+    url = f"{reverse('search_report')}?dagen={days}"
+    return f"{url}#search-report-{language}-offered" if language else url
 
 
 @method_decorator(permission_required(PERMISSION), name="dispatch")
@@ -46,6 +61,8 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
                 "name": name,
                 "popular": log.queries(code, days)[:ROWS],
                 "without_results": log.without_results(code, days, ROWS),
+                "offered": log.offered(code),
+                "hidden": log.hidden(code),
             }
             for code, name in settings.LANGUAGES
         ]
@@ -54,5 +71,55 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
             periods=PERIODS,
             languages=languages,
             report_url=reverse("search_report"),
+            popular_days=log.POPULAR_DAYS,
+            hide_url=reverse("search_report_hide"),
+            show_url=reverse("search_report_show"),
             **kwargs,
         )
+
+
+class PopularQueryForm(forms.Form):
+    """Which query, in which language: what the report's buttons send."""
+
+    language = forms.ChoiceField(choices=lambda: settings.LANGUAGES)
+    # As the log stores it; not normalised again (a placeholder's brackets would go).
+    query = forms.CharField(max_length=MAX_LOGGED_QUERY_LENGTH)
+
+
+@method_decorator(permission_required(PERMISSION), name="dispatch")
+class PopularQueryActionView(View):
+    """Hide a query from, or show it again on, the public "Vaak gezocht" list; back to the report.
+
+    Only POST: a GET (a link followed, a prefetch) answers 405 and changes nothing.
+    """
+
+    http_method_names = ["post"]
+
+    def act(self, language, query):
+        raise NotImplementedError
+
+    def post(self, request):
+        days = period_from(request.POST)
+        form = PopularQueryForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request, _("Dat lukte niet: de zoekopdracht of de taal ontbrak. Er is niets veranderd.")
+            )
+            return redirect(report_url(days))
+        language, query = form.cleaned_data["language"], form.cleaned_data["query"]
+        messages.success(request, self.act(language, query))
+        return redirect(report_url(days, language))
+
+
+class HideQueryView(PopularQueryActionView):
+    def act(self, language, query):
+        log.hide(language, query, self.request.user)
+        return _("“%(query)s” staat niet meer bij Vaak gezocht.") % {"query": query}
+
+
+class ShowQueryView(PopularQueryActionView):
+    def act(self, language, query):
+        log.show(language, query)
+        return _("“%(query)s” mag weer bij Vaak gezocht staan, als genoeg bezoekers er iets mee vinden.") % {
+            "query": query
+        }

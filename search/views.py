@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.listing import active_filter_links, apply_filters, paginate, selected_params
+from core.ratelimit import client_address
 from core.visibility import active_locale_id, visible
 from knowledge.models import ThemePage
 
@@ -121,7 +122,7 @@ def search(request):
     # A search counts once: its first page, unnarrowed, on the page a person reads.
     first_search = results is not None and results.number == 1 and not any(f.selected for f in facets)
     if first_search and not wants_json and not log.is_bot(request):
-        log.record(query, get_language(), results.paginator.count)
+        log.record(query, get_language(), results.paginator.count, client=client_address(request))
 
     if wants_json:
         response = JsonResponse(
@@ -160,7 +161,7 @@ def search(request):
                 "popular_searches": [
                     {"query": popular, "querystring": _only_q(popular)}
                     for popular in log.popular_searches(get_language())
-                    if popular != query.lower()
+                    if popular != log.loggable_query(query)
                 ]
                 if results is not None and not results.object_list
                 else [],

@@ -5,12 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .report import PERMISSION, SearchReportView
+from .report import PERMISSION, HideQueryView, SearchReportView, ShowQueryView
 
 
 @hooks.register("register_admin_urls")
 def register_search_report_url():
-    return [path("zoekrapport/", SearchReportView.as_view(), name="search_report")]
+    return [
+        path("zoekrapport/", SearchReportView.as_view(), name="search_report"),
+        path("zoekrapport/verbergen/", HideQueryView.as_view(), name="search_report_hide"),
+        path("zoekrapport/weer-tonen/", ShowQueryView.as_view(), name="search_report_show"),
+    ]
 
 
 class SearchReportMenuItem(MenuItem):

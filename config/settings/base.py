@@ -4,6 +4,7 @@ Everything that differs between a laptop, CI and production comes from the envir
 (see the configuration table in README.md); the modules beside this one only choose defaults.
 """
 
+import hashlib
 import os
 import re
 import time
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "core",
     "knowledge",
     "home",
+    "accounts",
     "registrations",
     "partners",
     "newsletter",
@@ -56,7 +58,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the project's user forms: roles stay in their lane (accounts/users.py).
+    "accounts.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -68,7 +71,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +85,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, static files included.
+    "core.headers.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session middleware, before anything that reads request.LANGUAGE_CODE.
@@ -86,13 +95,22 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor (accounts/two_factor.py)?
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.SecondFactorMiddleware",
+    "accounts.sessions.SlidingSessionMiddleware",
+    # Page passwords and password-reset mails throttled like logins (accounts/throttling.py).
+    "accounts.throttling.ThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # The admin says why a page type cannot be added below a page, instead of "no access".
     "core.placement.PageTypePlacementMiddleware",
-    # Partners get no reports (Wagtail shows them to anyone who may edit a page).
-    "partners.access.PartnerReportsMiddleware",
+    # Partners get no reports, and no admin screen, API answer or bulk action that names pages or
+    # files they may not see (partners/access.py).
+    "partners.access.PartnerAdminMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the "try again at …" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,6 +160,12 @@ if DATABASE_IS_POSTGRES:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: a locked-out client is refused before a password is hashed at all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -173,17 +197,21 @@ STORAGES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Two sites on one Redis (staging beside production) must never read each other's page ids and
+# content versions: the prefix names the database the cache belongs to.
+_DATABASE_ID = "|".join(str(DATABASES["default"].get(key) or "") for key in ("HOST", "PORT", "NAME"))
+CACHE_KEY_PREFIX = "leefbaarheid-" + hashlib.sha256(_DATABASE_ID.encode()).hexdigest()[:8]
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "leefbaarheid",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         },
         "renditions": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "leefbaarheid-renditions",
+            "KEY_PREFIX": CACHE_KEY_PREFIX + "-renditions",
         },
     }
 else:
@@ -211,10 +239,20 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The search log behind the search report is kept this many days (manage.py purge_search_log).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+# The no-results page offers a query as "Vaak gezocht" only when this many different visitors
+# found something with it (search/log.py): one client repeating a query can't put text there.
+SEARCH_POPULAR_MIN_VISITORS = int(os.environ.get("SEARCH_POPULAR_MIN_VISITORS", "3"))
 # Sending the kwartaalupdate (newsletter/delivery.py).
 # Messages per second per worker; 0: as fast as the SMTP server takes them.
 # Registrations are anonymised this many months after their meeting (manage.py purge_registrations).
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
+# A registration holds no place until its address is confirmed by the link in the mail; an
+# unconfirmed one expires (and is deleted) after this many hours.
+REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "48"))
+# Per meeting: at most this many registrations from one client address (a bot can't fill a
+# meeting), and at most this many unconfirmed ones for one mail domain (no flood of mail to it).
+REGISTRATION_LIMIT_PER_CLIENT = int(os.environ.get("REGISTRATION_LIMIT_PER_CLIENT", "8"))
+REGISTRATION_PENDING_PER_DOMAIN = int(os.environ.get("REGISTRATION_PENDING_PER_DOMAIN", "5"))
 # The reminder goes this many hours before a meeting starts (manage.py send_meeting_reminders).
 REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "48"))
 # Pilot-interest submissions lose the contact's name, address and phone this many months after
@@ -289,6 +327,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# A news photo fits easily (a 40 Mpx camera, 10 MB); a "pixel bomb" (a few KB of PNG that decodes
+# to gigabytes) does not. Renditions are limited to the sizes the site uses (core/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads are stored web-sized (at most 3000 px on the long side): core/images.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -315,6 +359,77 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security (README, "Security") ---------------------------------------------------------------
+
+# Logins: django-axes counts failed attempts per client address and per account name, on the admin
+# login, the login for private pages and the page-password form (accounts/throttling.py); over the
+# limit the client waits AXES_COOLOFF_MINUTES and gets a page that says until when.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+# A refused try during a lockout writes nothing (axes would otherwise append every refused post to
+# the attempt's row, which grows for as long as an attack lasts) and does not restart the wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
+# Kept out of the failure log: what was typed (passwords always are), and the form token.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+# Password-reset mails: this many per address and per client per hour.
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "3/h")
+# Second factor (TOTP with recovery codes) for every admin account; production always requires it.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Leefbaarheid Gelderland"
+# Admin sessions end after a working day without activity (accounts/sessions.py renews them).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(9 * 60 * 60)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4): nothing from other sites, no inline script on public
+# pages. The admin (Wagtail's own pages) needs inline styles and, in a few places, inline script;
+# accounts/headers.py widens the policy for /admin/ only, as little as Wagtail allows.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Public pages may be cached by browsers and proxies for this many seconds.
 # Browsers revalidate every page (max-age=0, with an ETag); only a shared cache that the site

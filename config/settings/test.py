@@ -21,3 +21,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 # Whitenoise warns on every request when the collected-static folder is missing.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Logins without a request (the test client's login()) pass uncounted; views still go through axes.
+AUTHENTICATION_BACKENDS = [
+    "tests.backends.AxesBackendForTests",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -25,6 +25,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
 
+from core.exports import SafeExportIndexView
+
 from .. import subscriptions
 from ..models import Subscriber
 
@@ -75,7 +77,7 @@ class ExportDataView(PermissionCheckedMixin, View):
         return response
 
 
-class IndexView(generic.IndexView):
+class IndexView(SafeExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_any_permission(self.request.user, EXPORT_DATA_PERMISSIONS):

@@ -71,6 +71,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     bounce_count = models.PositiveIntegerField(_("keer onbestelbaar"), default=0)
+    # The last confirmation or "already subscribed" mail: the form mails one address at most once
+    # per ``subscriptions.MAIL_INTERVAL``, so nobody can flood an inbox through it.
+    mailed_at = models.DateTimeField(_("laatste bevestigingsmail op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = SubscriberQuerySet.as_manager()

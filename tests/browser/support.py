@@ -7,8 +7,10 @@ by slug, so the tests keep working when the demo texts change, and say what they
 
 import re
 from html import unescape
+from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.utils.html import strip_tags
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -67,3 +69,15 @@ def first_paragraph(html):
     """The text of the first paragraph of rich text, as a reader sees it."""
     match = re.search(r"<p[^>]*>(.*?)</p>", html, re.S)
     return unescape(strip_tags(match.group(1) if match else html)).strip()
+
+
+# Screenshots -------------------------------------------------------------------------------------
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+
+
+def screenshot(page, name):
+    """The whole page as the browser shows it now, for a person to look at: var/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"] if page.viewport_size else "auto"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)

@@ -1,8 +1,10 @@
 """A civil servant registers for a meeting in a real browser, in Dutch and in English.
 
-The form on the meeting page, the same form sent empty (its errors), the confirmation read from
-the SMTP sink the live server's mail goes to, its cancellation link and the button that cancels.
-axe-core checks the form, its error state and the cancellation pages for WCAG 2.1 A and AA.
+The form on the meeting page, the same form sent empty (its errors), "check your mail", the
+confirmation link read from the SMTP sink the live server's mail goes to and the button behind it
+(only that takes the place), then the confirmation mail's cancellation link and the button that
+cancels. axe-core checks the form, its error state, the confirmation and the cancellation pages
+for WCAG 2.1 A and AA. The same journey also works without JavaScript.
 """
 
 import re
@@ -10,7 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override, pgettext
 from playwright.sync_api import expect
 
 from knowledge.models import MeetingPage
@@ -51,6 +55,42 @@ TEXT = {
 }
 
 
+def new_words(language):
+    """Words added with the confirmation step, in the page's language: taken from the catalogue,
+    so the check holds whether or not the English translation has been written yet."""
+    with override(language):
+        confirm_path = reverse("registrations:confirm", kwargs={"token": "token"})
+        return {
+            "sent": gettext("Kijk in uw mailbox"),
+            "almost": gettext(
+                "Bijna klaar: bevestig uw aanmelding via de link in de e-mail die we u stuurden. "
+                "Pas daarna is uw plaats zeker."
+            ),
+            "confirm_heading": pgettext("meeting registration", "Bevestig uw aanmelding"),
+            "confirm_button": gettext("Ja, bevestig mijn aanmelding"),
+            "confirm_link": confirm_path.removesuffix("token/"),
+        }
+
+
+def link_in(sink, address, fragment):
+    """The one link whose path contains ``fragment`` in the mails to ``address``."""
+    found = []
+    for message in sink.messages_to(address):
+        text = message.get_body(("plain",)).get_content()
+        found += [link for link in re.findall(r"https?://\S+", text) if fragment in urlsplit(link).path]
+    assert len(found) == 1, f"expected one {fragment} link, found {found}"
+    return urlsplit(found[0]).path
+
+
+def fill_in(page, words, address):
+    page.get_by_label(words["name"]).fill("Sanne de Vries")
+    page.get_by_label(words["email"]).fill(address)
+    page.get_by_label(words["municipality"]).select_option(label="Ede")
+    page.get_by_label(words["role"]).select_option(index=1)
+    page.get_by_role("checkbox", name=words["consent"]).check()
+    page.locator("form.registration-form").get_by_role("button").click()
+
+
 @pytest.fixture
 def sink(demo_site):
     with SmtpSink() as smtp, smtp.settings_override():
@@ -70,8 +110,8 @@ def open_meeting(language):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_register_read_the_mail_and_cancel(page, sink, language):
-    words = TEXT[language]
+def test_register_confirm_through_the_mail_and_cancel(page, sink, language):
+    words = {**TEXT[language], **new_words(language)}
     address = f"browser-{language}@gemeente.example"
     meeting = open_meeting(language)
     try:
@@ -82,21 +122,27 @@ def test_register_read_the_mail_and_cancel(page, sink, language):
         expect(summary.get_by_role("link", name=words["error"])).to_have_attribute("href", "#id_name")
         assert_accessible(page)
 
-        page.get_by_label(words["name"]).fill("Sanne de Vries")
-        page.get_by_label(words["email"]).fill(address)
-        page.get_by_label(words["municipality"]).select_option(label="Ede")
-        page.get_by_label(words["role"]).select_option(index=1)
-        page.get_by_role("checkbox", name=words["consent"]).check()
-        page.locator("form.registration-form").get_by_role("button").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text(words["done"])
+        fill_in(page, words, address)
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["sent"])
+        expect(page.get_by_role("main").get_by_role("status")).to_contain_text(words["almost"])
+        assert_accessible(page)
         registration = Registration.objects.get(email=address)
-        assert registration.status == Registration.Status.CONFIRMED
+        assert registration.status == Registration.Status.PENDING  # no place yet
         assert registration.language == language
 
-        [message] = sink.messages_to(address)
-        text = message.get_body(("plain",)).get_content()
-        [link] = [link for link in re.findall(r"https?://\S+", text) if words["cancel_link"] in link]
-        page.goto(urlsplit(link).path)
+        # The link in the mail opens a page with a button; opening it changes nothing.
+        page.goto(link_in(sink, address, words["confirm_link"]))
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["confirm_heading"])
+        assert_accessible(page)
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.PENDING
+        page.get_by_role("button", name=words["confirm_button"]).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["done"])
+        assert_accessible(page)
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.CONFIRMED
+
+        page.goto(link_in(sink, address, words["cancel_link"]))
         assert_accessible(page)
         registration.refresh_from_db()
         assert registration.status == Registration.Status.CONFIRMED  # opening the link changes nothing
@@ -105,5 +151,22 @@ def test_register_read_the_mail_and_cancel(page, sink, language):
         assert_accessible(page)
         registration.refresh_from_db()
         assert registration.status == Registration.Status.CANCELLED
+    finally:
+        Registration.objects.filter(email=address).delete()
+
+
+def test_registering_and_confirming_work_without_javascript(new_page, sink):
+    words = {**TEXT["nl"], **new_words("nl")}
+    address = "zonder-js@gemeente.example"
+    page = new_page(java_script_enabled=False)
+    try:
+        page.goto(url(open_meeting("nl")))
+        fill_in(page, words, address)
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["sent"])
+
+        page.goto(link_in(sink, address, words["confirm_link"]))
+        page.get_by_role("button", name=words["confirm_button"]).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["done"])
+        assert Registration.objects.get(email=address).status == Registration.Status.CONFIRMED
     finally:
         Registration.objects.filter(email=address).delete()

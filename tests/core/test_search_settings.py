@@ -19,7 +19,11 @@ def search_backends(**env):
         for key, value in os.environ.items()
         if not key.startswith("SEARCH_") and key != "DATABASE_URL"
     }
-    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="x" * 50, **env)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="k8Zq-3vT_pL0w9xR2mN7bY4cH6jD1sF5gA8eU0iO3tW9yQ2zX7vB4nM6",
+        **env,
+    )
     result = subprocess.run(
         [sys.executable, "-c", PRINT_BACKENDS],
         cwd=ROOT,

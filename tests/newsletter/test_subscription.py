@@ -6,11 +6,13 @@ to leave the subscriber as it was, since mail scanners follow links on their own
 """
 
 import time
+from datetime import timedelta
 
 from django.core import mail, signing
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
+from core import tokens as core_tokens
 from knowledge.models import Municipality
 from newsletter import tokens
 from newsletter.links import personal_urls
@@ -226,6 +228,19 @@ class NoEnumerationTests(SubscriptionTestCase):
         gone = Subscriber.objects.get(email="gone@ede.example")
         self.assertEqual(gone.status, Subscriber.Status.PENDING)  # confirmed again only by a POST
 
+    @override_settings(FORM_RATE_LIMIT="0")  # the per-client form limit would stop this first
+    def test_one_address_gets_at_most_one_mail_per_ten_minutes_and_the_same_answer(self):
+        SubscriberFactory(email="confirmed@ede.example")
+        for email in ("new@ede.example", "confirmed@ede.example"):
+            answers = {self.answer(email) for _ in range(5)}
+            self.assertEqual(len(answers), 1)
+            self.assertEqual(len(self.sink.messages_to(email)), 1, email)
+
+        Subscriber.objects.update(mailed_at=timezone.now() - timedelta(minutes=11))
+        for email in ("new@ede.example", "confirmed@ede.example"):
+            self.answer(email)
+            self.assertEqual(len(self.sink.messages_to(email)), 2, email)
+
     def test_an_address_typed_differently_is_the_same_subscriber(self):
         self.subscribe(email="Sanne@Ede.example ")
         self.subscribe(email="sanne@ede.example")
@@ -380,9 +395,8 @@ class TokenTests(SubscriptionTestCase):
 
     def test_an_expired_confirmation_link_is_refused(self):
         subscriber = SubscriberFactory(status=Subscriber.Status.PENDING, confirmed_at=None)
-        token = signed_long_ago(
-            {"id": subscriber.pk, "email": subscriber.email}, tokens.CONFIRM, tokens.CONFIRM_MAX_AGE + 60
-        )
+        data = [subscriber.pk, core_tokens.fingerprint(tokens.CONFIRM, subscriber.email)]
+        token = signed_long_ago(data, tokens.CONFIRM, tokens.CONFIRM_MAX_AGE + 60)
 
         response = self.client.post(f"/kwartaalupdate/bevestigen/{token}/")
 

@@ -92,12 +92,17 @@ class ListTests(RegistrationAdminTestCase):
 class MeetingPageInTheAdminTests(RegistrationAdminTestCase):
     def test_the_meeting_page_shows_how_registration_stands_and_links_its_list(self):
         Registration.objects.filter(pk=self.ben.pk).update(meeting=self.first)
+        Registration.objects.create(
+            meeting=self.first, name="Nep", email="nep@dood.example", role="other", status="pending"
+        )
         self.client.force_login(self.admin)
 
         response = self.client.get(f"/admin/pages/{self.first.pk}/edit/")
 
-        page = response.content.decode()
-        self.assertIn("Aanmeldingen: 1 aangemeld, 1 op de wachtlijst, 0 afgemeld", page)
+        page = " ".join(response.content.decode().split())
+        self.assertIn(
+            "Aanmeldingen: 1 aangemeld, 1 op de wachtlijst, 0 afgemeld · 1 nog niet bevestigd", page
+        )
         self.assertIn(f"{INDEX}?meeting={self.first.pk}", page)
 
     def test_an_editor_without_the_permission_sees_no_counts(self):

@@ -104,7 +104,9 @@ class PurgeTests(HousekeepingTestCase):
     def test_registrations_a_year_after_the_meeting_lose_what_names_a_person(self):
         old = self.meeting(hours_ahead=-24 * 400)
         recent = self.meeting(hours_ahead=-24 * 100)
-        gone = registration(old, "oud@ede.example", case="Een casus", accessibility_needs="Ringleiding")
+        gone = registration(
+            old, "oud@ede.example", case="Een casus", accessibility_needs="Ringleiding", client_key="ab" * 32
+        )
         kept = registration(recent, "recent@ede.example")
 
         out = self.run_command("purge_registrations")
@@ -115,6 +117,7 @@ class PurgeTests(HousekeepingTestCase):
             (gone.name, gone.case, gone.accessibility_needs, gone.organisation), ("", "", "", "")
         )
         self.assertNotIn("oud@", gone.email)
+        self.assertEqual(gone.client_key, "")  # not even the hash of where the form came from
         self.assertEqual((gone.meeting_id, gone.role, gone.status), (old.pk, "policy", "confirmed"))
         self.assertIsNotNone(gone.anonymised_at)
         kept.refresh_from_db()

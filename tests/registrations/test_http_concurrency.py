@@ -1,13 +1,16 @@
-"""Capacity holds under load through the web: 40 people post the form at once for 10 places.
+"""Capacity holds under load through the web: 40 people confirm at once for 10 places.
 
-``test_concurrency.py`` calls ``places.register`` from 40 threads; this test goes the way a
-visitor does, through the HTTP stack of production: real gunicorn with four worker processes,
-each with its own database connections, the CSRF check, the form and the view. 40 threads in
-this process each fetch the form (for the CSRF cookie and token), wait at a barrier and then
-post a valid registration at the same moment. Every answer must say "aangemeld" or "wachtlijst",
-ten of one and thirty of the other, and the database must hold exactly those forty rows. What
-serialises them is the same as in the thread test: ``SELECT … FOR UPDATE`` on PostgreSQL, and on
-SQLite ``IMMEDIATE`` transactions, in which the workers queue for the file's write lock.
+A place is decided when the registrant confirms through the link in the mail (see
+``registrations.places``). ``test_concurrency.py`` calls ``places.confirm`` from 40 threads; this
+test goes the way a visitor does, through the HTTP stack of production: real gunicorn with four
+worker processes, each with its own database connections, the CSRF check and the view. Forty
+people have sent the form (each from their own connection; their registrations wait for
+confirmation), and 40 threads in this process each open their confirmation link (for the CSRF
+cookie and token), wait at a barrier and then press the button at the same moment. Every answer
+must say "aangemeld" or "wachtlijst", ten of one and thirty of the other, and the database must
+hold exactly those forty rows. What serialises them is the same as in the thread test:
+``SELECT … FOR UPDATE`` on PostgreSQL, and on SQLite ``IMMEDIATE`` transactions, in which the
+workers queue for the file's write lock.
 
 gunicorn gets the test's data the same way as the subprocess of the thread test (see
 ``tests.database``). It listens on a socket this test opens on a free port and hands over
@@ -29,6 +32,7 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
+from registrations import places, tokens
 from tests.database import database_url
 from tests.factories.knowledge import MeetingPageFactory, build_site
 from tests.registrations.test_concurrency import statuses
@@ -72,7 +76,8 @@ def gunicorn(url, access_log, error_log):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.test",
             "DATABASE_URL": url,
-            # 40 posts from one address: the per-client limit on public forms would refuse most.
+            # 40 posts from one address (this test): the per-client limit on public forms would
+            # refuse most.
             "FORM_RATE_LIMIT": "0",
             "ALLOWED_HOSTS": "127.0.0.1",
             "BASE_URL": base,
@@ -115,30 +120,30 @@ def gunicorn(url, access_log, error_log):
             server.wait()
 
 
-def form_fields(html):
-    """The CSRF token and the municipalities (their option values) of the served form."""
-    page = BeautifulSoup(html, "html.parser")
-    token = page.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
-    select = page.find("select", attrs={"name": "municipality"})
-    municipalities = [option["value"] for option in select.find_all("option") if option["value"]]
-    return token, municipalities
+def csrf_token(html):
+    """The CSRF token of the served confirmation page's form."""
+    return BeautifulSoup(html, "html.parser").find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
 
 
-def registration(n, token, municipalities):
-    """A valid registration; half name a municipality, half "another organisation"."""
-    works_for_a_municipality = n % 2 == 0
-    return {
-        "csrfmiddlewaretoken": token,
-        "name": f"Deelnemer {n}",
-        "email": f"deelnemer{n}@gemeente.example",
-        "municipality": municipalities[n % len(municipalities)] if works_for_a_municipality else "",
-        "organisation": "" if works_for_a_municipality else "GGD Gelderland-Zuid",
-        "role": "policy",
-        "accessibility_needs": "",
-        "case": "",
-        "consent": "on",
-        "website": "",  # the honeypot: a filled one is answered as if all went well, and dropped
-    }
+def sent_forms(meeting):
+    """Forty people sent the form, each from their own connection: forty confirmation links."""
+    paths = []
+    for n in range(PEOPLE):
+        outcome, registration = places.register(
+            meeting,
+            language="nl",
+            client=f"198.51.100.{n}",
+            name=f"Deelnemer {n}",
+            email=f"deelnemer{n}@gemeente{n}.example",
+            municipality=None,
+            organisation="GGD Gelderland-Zuid",
+            role="policy",
+            accessibility_needs="",
+            case="",
+        )
+        assert outcome == places.Outcome.PENDING, outcome
+        paths.append(f"/aanmelden/bevestigen/{tokens.make_token(registration, tokens.CONFIRM)}/")
+    return paths
 
 
 def outcome_of(response):
@@ -149,24 +154,24 @@ def outcome_of(response):
     return HEADINGS.get(text, f"heading {text!r}")
 
 
-def post_at_once(form_url):
-    """Every person fetches the form, then all post at the same moment; their outcomes."""
+def confirm_at_once(urls):
+    """Every person opens their link, then all press the button at the same moment; their outcomes."""
     barrier = threading.Barrier(PEOPLE)
     outcomes = [None] * PEOPLE
 
-    def register(n):
+    def confirm(n):
         try:
             with requests.Session() as session:  # its own cookies: the CSRF cookie of its GET
-                form = session.get(form_url, timeout=TIMEOUT)
-                form.raise_for_status()
-                data = registration(n, *form_fields(form.text))
+                page = session.get(urls[n], timeout=TIMEOUT)
+                page.raise_for_status()
+                data = {"csrfmiddlewaretoken": csrf_token(page.text)}
                 barrier.wait(timeout=TIMEOUT)
-                outcomes[n] = outcome_of(session.post(form_url, data=data, timeout=TIMEOUT))
+                outcomes[n] = outcome_of(session.post(urls[n], data=data, timeout=TIMEOUT))
         except Exception as error:  # reported, so that the test says what went wrong
             barrier.abort()  # the others stop waiting for one that will never arrive
             outcomes[n] = f"error: {type(error).__name__}: {error}"
 
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(PEOPLE)]
+    threads = [threading.Thread(target=confirm, args=(n,)) for n in range(PEOPLE)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -175,14 +180,15 @@ def post_at_once(form_url):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_forty_posts_at_once_to_several_gunicorn_workers_confirm_exactly_ten(tmp_path):
+def test_forty_confirmations_at_once_to_several_gunicorn_workers_confirm_exactly_ten(tmp_path):
     tree = build_site(theme_slugs=())
     meeting = MeetingPageFactory(parent=tree.meeting_index, capacity=PLACES, has_waitlist=True)
+    paths = sent_forms(meeting)
     url = database_url(tmp_path)
     access_log, error_log = tmp_path / "access.log", tmp_path / "gunicorn.log"
 
     with gunicorn(url, access_log, error_log) as base:
-        outcomes = collections.Counter(post_at_once(f"{base}/aanmelden/bijeenkomst/{meeting.pk}/"))
+        outcomes = collections.Counter(confirm_at_once([base + path for path in paths]))
 
     assert outcomes == {"confirmed": PLACES, "waitlisted": PEOPLE - PLACES}, tail(error_log)
     rows = statuses(url, meeting.pk)

@@ -1,5 +1,9 @@
-"""Registering for a meeting, end to end: the form on the meeting page, places and the waitlist,
-the e-mails (through a real SMTP server) with their calendar invitations, and cancelling.
+"""Registering for a meeting, end to end: the form on the meeting page, the confirmation through
+the link in the mail, places and the waitlist, the e-mails (through a real SMTP server) with their
+calendar invitations, and cancelling.
+
+``tests/registrations/test_confirmation.py`` has what keeps bots from taking places: the
+confirmation itself, its expiry, the limits per client and mail domain, and the mail interval.
 """
 
 import datetime
@@ -7,7 +11,8 @@ import datetime
 import icalendar
 from django.core import mail
 from django.test import override_settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from knowledge.models import MeetingPage, Municipality
 from registrations.models import Registration
@@ -42,6 +47,12 @@ def calendar_of(message):
     return icalendar.Calendar.from_ical(part.get_payload(decode=True))
 
 
+def confirm_link_prefix(language="nl"):
+    """Where confirmation links start in ``language`` (``/aanmelden/bevestigen/``)."""
+    with translation.override(language):
+        return reverse("registrations:confirm", kwargs={"token": "token"}).removesuffix("token/")
+
+
 class RegistrationTestCase(SmtpTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -56,18 +67,34 @@ class RegistrationTestCase(SmtpTestCase):
             has_waitlist=True,
         )
 
-    def register(self, meeting=None, **overrides):
+    def register(self, meeting=None, *, client="127.0.0.1", **overrides):
+        """Send the form from the client address ``client``; ``overrides`` are form fields."""
         meeting = meeting or self.meeting
         data = form_data(**{"municipality": str(self.ede.pk), **overrides})
-        return self.post(f"/aanmelden/bijeenkomst/{meeting.pk}/", data)
+        return self.post(f"/aanmelden/bijeenkomst/{meeting.pk}/", data, REMOTE_ADDR=client)
 
-    def post(self, path, data=None):
+    def post(self, path, data=None, **extra):
         # Mail is queued after the commit; a TestCase never commits, so run those callbacks.
         with self.captureOnCommitCallbacks(execute=True):
-            return self.client.post(path, data or {})
+            return self.client.post(path, data or {}, **extra)
 
     def messages_to(self, address):
         return self.sink.messages_to(address)
+
+    def confirm_path(self, address, language="nl"):
+        """The path of the confirmation link in the last mail to ``address`` that has one."""
+        prefix = confirm_link_prefix(language)
+        with_link = [m for m in self.messages_to(address) if prefix in text_body(m)]
+        self.assertTrue(with_link, f"no mail with a confirmation link to {address}")
+        return path_of_link(with_link[-1], prefix)
+
+    def confirm(self, address, language="nl"):
+        """What the registrant does next: open the link in the mail and press the button."""
+        return self.post(self.confirm_path(address, language))
+
+    def register_and_confirm(self, meeting=None, **overrides):
+        self.register(meeting, **overrides)
+        return self.confirm(overrides.get("email", "sanne@ede.example").strip().lower())
 
 
 class MeetingPageTests(RegistrationTestCase):
@@ -85,6 +112,9 @@ class MeetingPageTests(RegistrationTestCase):
         self.assertNotIn(ONLINE_LINK, response.content.decode())
 
         self.register()
+        # Not confirmed yet: the place is still free.
+        self.assertIn("Nog 2 plaatsen vrij.", main_text(self.client.get(self.meeting.url)))
+        self.confirm("sanne@ede.example")
         self.assertIn("Nog 1 plaats vrij.", main_text(self.client.get(self.meeting.url)))
 
     def test_a_closed_meeting_shows_no_form_and_stays_cacheable(self):
@@ -102,7 +132,7 @@ class MeetingPageTests(RegistrationTestCase):
 class PlacesTests(RegistrationTestCase):
     def test_up_to_capacity_confirmed_then_the_waitlist(self):
         for n in range(3):
-            response = self.register(email=f"deelnemer{n}@ede.example")
+            response = self.register_and_confirm(email=f"deelnemer{n}@ede.example")
             self.assertEqual(response.status_code, 200)
 
         statuses = dict(Registration.objects.values_list("email", "status"))
@@ -116,13 +146,14 @@ class PlacesTests(RegistrationTestCase):
         )
         self.assertIn("U staat op de wachtlijst", main_text(response))
         self.assertIn("wachtlijst", main_text(self.client.get(self.meeting.url)).lower())
-        [waiting] = self.messages_to("deelnemer2@ede.example")
+        [_link, waiting] = self.messages_to("deelnemer2@ede.example")
+        self.assertEqual(waiting["Subject"], "Wachtlijst: Intervisie eenzaamheid")
         self.assertEqual([p for p in waiting.walk() if p.get_content_type() == "text/calendar"], [])
         self.assertNotIn(ONLINE_LINK, text_body(waiting))
 
     def test_full_without_a_waitlist_is_refused_and_stores_nothing(self):
         MeetingPage.objects.filter(pk=self.meeting.pk).update(capacity=1, has_waitlist=False)
-        self.register(email="eerste@ede.example")
+        self.register_and_confirm(email="eerste@ede.example")
 
         response = self.register(email="tweede@ede.example")
 
@@ -130,29 +161,28 @@ class PlacesTests(RegistrationTestCase):
         self.assertIn("De bijeenkomst is vol en er is geen wachtlijst", main_text(response))
         self.assertFalse(Registration.objects.filter(email="tweede@ede.example").exists())
 
-    def test_the_same_address_twice_makes_one_registration_and_sends_the_mail_again(self):
-        self.register(email="Sanne@Ede.example")
+    def test_the_same_address_twice_makes_one_registration_and_the_same_answer(self):
+        first = self.register(email="Sanne@Ede.example")
 
-        response = self.register(email="sanne@ede.example ")
+        again = self.register(email="sanne@ede.example ")
 
-        self.assertIn("U was al aangemeld", main_text(response))
         self.assertEqual(Registration.objects.count(), 1)
-        self.assertEqual(len(self.messages_to("sanne@ede.example")), 2)
+        # The answer does not tell whoever typed the address whether it was known.
+        self.assertEqual(main_text(again), main_text(first))
+        self.assertEqual(again.status_code, first.status_code)
 
     def test_the_english_page_shares_the_places_of_the_dutch_meeting(self):
         for ancestor in (self.meeting.get_parent().get_parent(), self.meeting.get_parent()):
             translate(ancestor)  # a page is translated below its translated parent
         english_meeting = translate(self.meeting)
-        self.register(email="nl@ede.example")
+        self.register_and_confirm(email="nl@ede.example")
 
-        self.post(
-            f"/en/register/meeting/{english_meeting.pk}/",
-            form_data(email="en@ede.example", municipality=str(self.ede.pk)),
-        )
-        response = self.post(
-            f"/en/register/meeting/{english_meeting.pk}/",
-            form_data(email="en2@ede.example", municipality=str(self.ede.pk)),
-        )
+        for address in ("en@ede.example", "en2@ede.example"):
+            self.post(
+                f"/en/register/meeting/{english_meeting.pk}/",
+                form_data(email=address, municipality=str(self.ede.pk)),
+            )
+            response = self.confirm(address, language="en")
 
         self.assertIn("You are on the waitlist", main_text(response))
         self.assertEqual(set(Registration.objects.values_list("meeting", flat=True)), {self.meeting.pk})
@@ -171,10 +201,25 @@ class PlacesTests(RegistrationTestCase):
 
 
 class ConfirmationMailTests(RegistrationTestCase):
-    def test_the_confirmation_has_both_parts_the_invitation_and_the_cancel_link(self):
+    def test_the_first_mail_has_only_the_confirmation_link_and_no_place(self):
         self.register(name="Sanne de Vries")
 
         [message] = self.messages_to("sanne@ede.example")
+        self.assertEqual(message["Subject"], "Bevestig uw aanmelding: Intervisie eenzaamheid")
+        for part in (text_body(message), html_body(message)):
+            self.assertIn("Beste Sanne de Vries", part)
+            self.assertIn("Pas daarna is uw plaats zeker", part)
+            self.assertIn(confirm_link_prefix(), part)
+            self.assertIn("De link werkt 48 uur", part)
+            self.assertNotIn(ONLINE_LINK, part)  # only for those with a place
+            self.assertNotIn("/aanmelden/afmelden/", part)  # nothing to cancel yet
+        self.assertEqual([p for p in message.walk() if p.get_content_type() == "text/calendar"], [])
+        self.assertEqual(Registration.objects.get().status, Registration.Status.PENDING)
+
+    def test_the_confirmation_has_both_parts_the_invitation_and_the_cancel_link(self):
+        self.register_and_confirm(name="Sanne de Vries")
+
+        [_link, message] = self.messages_to("sanne@ede.example")
         self.assertEqual(message["Subject"], "Aangemeld: Intervisie eenzaamheid")
         for part in (text_body(message), html_body(message)):
             self.assertIn("Beste Sanne de Vries", part)
@@ -196,10 +241,14 @@ class ConfirmationMailTests(RegistrationTestCase):
         self.assertEqual(len(calendar.walk("VTIMEZONE")), 1)
         self.assertIsNotNone(registration.mail_sent_at)
 
-    def test_an_english_registration_gets_english_mail(self):
+    def test_an_english_registration_gets_english_mail_and_english_links(self):
         self.post(f"/en/register/meeting/{self.meeting.pk}/", form_data(municipality=str(self.ede.pk)))
+        self.assertTrue(self.confirm_path("sanne@ede.example", language="en").startswith("/en/"))
 
-        [message] = self.messages_to("sanne@ede.example")
+        page = self.confirm("sanne@ede.example", language="en")
+
+        self.assertIn("You are registered", main_text(page))
+        message = self.messages_to("sanne@ede.example")[-1]
         self.assertEqual(Registration.objects.get().language, "en")
         self.assertIn("Dear Sanne de Vries", text_body(message))
         self.assertIn("/en/register/cancel/", text_body(message))
@@ -211,16 +260,16 @@ class ConfirmationMailTests(RegistrationTestCase):
 
         self.assertEqual(response.status_code, 200)
         registration = Registration.objects.get()
-        self.assertEqual(registration.status, Registration.Status.CONFIRMED)
+        self.assertEqual(registration.status, Registration.Status.PENDING)
         self.assertIsNone(registration.mail_sent_at)
-        self.assertIn("confirmed:", registration.mail_error)
+        self.assertIn("confirm:", registration.mail_error)
 
 
 class CancelTests(RegistrationTestCase):
     def test_the_link_shows_a_button_and_only_the_post_cancels_and_promotes_the_waitlist(self):
         for n in range(3):
-            self.register(email=f"deelnemer{n}@ede.example")
-        [confirmation] = self.messages_to("deelnemer0@ede.example")
+            self.register_and_confirm(email=f"deelnemer{n}@ede.example")
+        [_link, confirmation] = self.messages_to("deelnemer0@ede.example")
         cancel_path = path_of_link(confirmation, "/aanmelden/afmelden/")
 
         page = self.client.get(cancel_path)
@@ -247,7 +296,7 @@ class CancelTests(RegistrationTestCase):
         self.assertIn("U was al afgemeld", main_text(again))
 
     def test_a_tampered_link_gets_a_page_that_says_so(self):
-        self.register()
+        self.register_and_confirm()
         token = make_token(Registration.objects.get())
 
         response = self.client.get(f"/aanmelden/afmelden/{token[:-2]}xx/")
@@ -321,11 +370,14 @@ class MeetingChangeTests(RegistrationTestCase):
 
     def test_a_cancelled_meeting_cancels_every_registration_and_says_so_everywhere(self):
         for n in range(3):
-            self.register(email=f"deelnemer{n}@ede.example")
+            self.register_and_confirm(email=f"deelnemer{n}@ede.example")
+        self.register(email="nog-niet-bevestigd@ede.example")
 
         self.publish(cancelled=True)
 
         self.assertEqual(set(Registration.objects.values_list("status", flat=True)), {"cancelled"})
+        # An address nobody confirmed gets only its confirmation link, never the cancellation.
+        self.assertEqual(len(self.messages_to("nog-niet-bevestigd@ede.example")), 1)
         for n in range(3):
             message = self.messages_to(f"deelnemer{n}@ede.example")[-1]
             self.assertEqual(message["Subject"], "Gaat niet door: Intervisie eenzaamheid")
@@ -342,7 +394,7 @@ class MeetingChangeTests(RegistrationTestCase):
 
     def test_a_meeting_that_moved_sends_the_new_time_to_those_with_a_place(self):
         for n in range(3):
-            self.register(email=f"deelnemer{n}@ede.example")
+            self.register_and_confirm(email=f"deelnemer{n}@ede.example")
         later = self.meeting.start + datetime.timedelta(days=7)
 
         self.publish(start=later, end=later + datetime.timedelta(hours=2))
@@ -354,7 +406,7 @@ class MeetingChangeTests(RegistrationTestCase):
         self.assertEqual(event.decoded("DTSTART"), later.replace(microsecond=0))
         registration = Registration.objects.get(email="deelnemer0@ede.example")
         self.assertEqual(str(event["UID"]), f"registration-{registration.pk}@127.0.0.1")
-        self.assertEqual(len(self.messages_to("deelnemer2@ede.example")), 1)  # waiting: no invitation
+        self.assertEqual(len(self.messages_to("deelnemer2@ede.example")), 2)  # waiting: no invitation
 
         sent = len(self.sink.messages)
         self.publish(title="Intervisie eenzaamheid")  # nothing moved: nobody is told

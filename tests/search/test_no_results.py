@@ -5,20 +5,21 @@ import datetime
 from django.test import TestCase
 from django.utils import timezone
 
-from search.models import SearchQueryDay
+from search.models import SearchQueryDay, SearchQueryVisitor
 from tests.factories.knowledge import KnowledgeItemPageFactory, build_site
 from tests.factories.translation import translate
 from tests.utils import soup
 
 
 def logged(language, query, searches, results, days_ago=0):
-    SearchQueryDay.objects.create(
-        day=timezone.localdate() - datetime.timedelta(days=days_ago),
-        language=language,
-        query=query,
-        searches=searches,
-        results=results,
-    )
+    """A query searched ``searches`` times that day, each time by another visitor."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    SearchQueryDay.objects.create(day=day, language=language, query=query, searches=searches, results=results)
+    if results:  # as search.log.record keeps them: the visitors of searches that found something
+        SearchQueryVisitor.objects.bulk_create(
+            SearchQueryVisitor(day=day, language=language, query=query, visitor=f"bezoeker-{number}")
+            for number in range(searches)
+        )
 
 
 class NoResultsTests(TestCase):
@@ -34,7 +35,7 @@ class NoResultsTests(TestCase):
         ):
             logged("nl", query, searches=10 - number, results=3)
         logged("nl", "zwembad", searches=50, results=0)  # popular, but it finds nothing
-        logged("nl", "eenmalig", searches=1, results=2)  # one visitor's words
+        logged("nl", "eenmalig", searches=2, results=2)  # two visitors' words
         logged("nl", "lang geleden", searches=99, results=4, days_ago=120)
         logged("en", "loneliness", searches=3, results=1)
 

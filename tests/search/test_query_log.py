@@ -6,14 +6,17 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from partners.setup import set_up_partner
 from search import log
-from search.models import SearchQueryDay
+from search.models import SearchQueryDay, SearchQueryVisitor
+from search.query import MAX_TERMS, terms
 from search.retention import purge_search_log_daily
 from tests.factories.home import dutch_home, site_settings
 from tests.factories.knowledge import build_site
@@ -79,6 +82,77 @@ class LoggingTests(TestCase):
         self.search("/zoeken/", "Jan@Example.org 0612345678 dorpshuis")
 
         self.assertEqual(self.row("[e-mail] [nummer] dorpshuis").searches, 1)
+
+    def test_a_query_longer_than_the_search_uses_is_stored_only_as_the_words_it_used(self):
+        words = [f"woord{number}" for number in range(20)]
+
+        self.search("/zoeken/", " ".join(words) + " GRATIS geld via ons")
+
+        [row] = SearchQueryDay.objects.all()
+        self.assertEqual(row.query, " ".join(words[:MAX_TERMS]))
+        self.assertEqual(row.query.split(), terms(" ".join(words)))
+        self.assertNotIn("gratis", row.query)
+
+    def test_the_log_keeps_the_words_the_search_read_not_the_punctuation_around_them(self):
+        self.search("/zoeken/", 'Dorpshuis!!! "auto\'s" (OR) -wijk*')
+
+        self.assertEqual(SearchQueryDay.objects.get().query, "dorpshuis auto or wijk")
+
+    def test_links_in_a_query_are_masked_like_addresses(self):
+        cases = {
+            "GRATIS 500 EURO: ga naar www.scam-winactie.nl en vul uw DigiD in": (
+                "gratis 500 euro ga naar [link] en vul uw"
+            ),
+            "dorpshuis https://example.org/aanmelden?code=1": "dorpshuis [link]",
+            "dorpshuis scam.com/win": "dorpshuis [link]",
+            "dorpshuis Scam-Winactie.NL": "dorpshuis [link]",
+            "mail jan@example.org of bel 0612345678": "mail [e-mail] of bel [nummer]",
+        }
+        for query, stored in cases.items():
+            with self.subTest(query=query):
+                SearchQueryDay.objects.all().delete()
+
+                self.search("/zoeken/", query)
+
+                self.assertEqual(SearchQueryDay.objects.get().query, stored)
+
+    def test_a_visitor_is_counted_once_a_day_by_a_keyed_hash_never_by_address(self):
+        address = "203.0.113.7"
+        for _ in range(3):
+            self.client.get("/zoeken/", {"q": "dorpshuis"}, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=address)
+        self.client.get("/zoeken/", {"q": "dorpshuis 1"}, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=address)
+
+        rows = list(SearchQueryVisitor.objects.order_by("query"))
+        self.assertEqual([row.query for row in rows], ["dorpshuis", "dorpshuis 1"])
+        today = timezone.localdate()
+        self.assertEqual(rows[0].visitor, log.visitor_key(today, "nl", "dorpshuis", address))
+        # The same client gives another key for another query, or another day: nothing links them.
+        self.assertNotEqual(rows[0].visitor, rows[1].visitor)
+        tomorrow = today + datetime.timedelta(days=1)
+        self.assertNotEqual(log.visitor_key(tomorrow, "nl", "dorpshuis", address), rows[0].visitor)
+        # Keyed with the site's secret: the address alone does not give the key.
+        with override_settings(SECRET_KEY="een-andere-sleutel"):
+            self.assertNotEqual(log.visitor_key(today, "nl", "dorpshuis", address), rows[0].visitor)
+        for model in (SearchQueryDay, SearchQueryVisitor):
+            for values in model.objects.values():
+                self.assertNotIn(address, " ".join(str(value) for value in values.values()))
+
+    def test_a_search_that_found_nothing_keeps_no_visitor(self):
+        self.client.get("/zoeken/", {"q": "bestaatniet"}, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.7")
+
+        self.assertEqual(self.row("bestaatniet").searches, 1)
+        self.assertFalse(SearchQueryVisitor.objects.exists())
+
+    def test_a_search_costs_one_insert_or_two_when_it_found_something(self):
+        def inserts(query):
+            with CaptureQueriesContext(connection) as queries:
+                self.search("/zoeken/", query)
+            return [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+
+        self.assertEqual(len(inserts("bestaatniet")), 1)
+        found = inserts("dorpshuis")
+        self.assertEqual(len(found), 2)
+        self.assertTrue(all("ON CONFLICT" in sql for sql in found))
 
     def test_a_log_that_cannot_be_written_still_gives_the_results(self):
         with (
@@ -233,6 +307,28 @@ class RetentionTests(TestCase):
         call_command("purge_search_log", stdout=mock.Mock())
 
         self.assertEqual(list(SearchQueryDay.objects.values_list("query", flat=True)), ["net op tijd"])
+
+    def test_visitors_hashes_go_with_their_day_and_after_the_popular_window(self):
+        def visitor(days_ago):
+            day = timezone.localdate() - datetime.timedelta(days=days_ago)
+            return SearchQueryVisitor.objects.create(day=day, language="nl", query="wijk", visitor="x")
+
+        kept = [visitor(0), visitor(log.POPULAR_DAYS)]
+        visitor(log.POPULAR_DAYS + 1)
+        visitor(400)
+
+        call_command("purge_search_log", stdout=mock.Mock())
+
+        self.assertCountEqual(SearchQueryVisitor.objects.all(), kept)
+
+    @override_settings(SEARCH_LOG_RETENTION_DAYS=30)
+    def test_a_shorter_retention_takes_the_visitors_hashes_too(self):
+        day = timezone.localdate() - datetime.timedelta(days=31)
+        SearchQueryVisitor.objects.create(day=day, language="nl", query="wijk", visitor="x")
+
+        call_command("purge_search_log", stdout=mock.Mock())
+
+        self.assertFalse(SearchQueryVisitor.objects.exists())
 
     def test_schedule_says_to_use_cron_when_the_backend_cannot_wait(self):
         with self.assertRaisesMessage(CommandError, "cron"):
