@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "core.headers.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A locked-out address is answered on the login pages before anything else runs.
+    "accounts.throttling.LockedClientMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session middleware, before anything that reads request.LANGUAGE_CODE.
     "django.middleware.locale.LocaleMiddleware",

@@ -11,7 +11,9 @@ from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -56,6 +58,19 @@ class AdminLoginTests(TestCase):
         until = timezone.localtime(timezone.now() + timedelta(minutes=15))
         self.assertIn(f"om {until:%H:%M} uur opnieuw", text)
         self.assertTrue(response.has_header("Retry-After"))
+
+    def test_a_locked_address_is_answered_before_sessions_and_forms_for_a_query_or_two(self):
+        for _ in range(LIMIT):
+            self.post("fout")
+        with CaptureQueriesContext(connection) as queries:
+            page = self.client.get(self.url, REMOTE_ADDR="198.51.100.7")
+            attempt = self.post(PASSWORD)
+        self.assertEqual((page.status_code, attempt.status_code), (429, 429))
+        self.assertLessEqual(len(queries), 4, [query["sql"] for query in queries])
+        self.assertIn("Te veel pogingen", visible_text(page))
+        self.assertNotIn("sessionid", attempt.cookies)
+        # Another address still gets the login page.
+        self.assertEqual(self.client.get(self.url, REMOTE_ADDR="198.51.100.99").status_code, 200)
 
     def test_an_account_is_protected_from_many_addresses(self):
         for number in range(LIMIT):
