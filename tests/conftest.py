@@ -11,6 +11,7 @@ import tempfile
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 
 _media_root = None
 
@@ -44,3 +45,36 @@ def _dutch_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# A ``transaction=True`` test ends with an emptied database (Django flushes it). Django runs such
+# tests after all others, but under xdist's ``--dist loadfile`` a worker may get an ordinary
+# ``TestCase`` file after one, which would then find no home page, locales or roles: the data the
+# migrations made is kept from before the first such test and put back after each.
+_migrated = {}
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("transaction"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _database_blocker(django_db_blocker):
+    _migrated["blocker"] = django_db_blocker
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    yield  # the fixtures are set up: a serialized_rollback test starts on the migrations' data
+    if _is_transactional(item) and "data" not in _migrated and "blocker" in _migrated:
+        with _migrated["blocker"].unblock():
+            _migrated["data"] = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # every fixture of the test is finalised: the flush has happened
+    if _is_transactional(item) and "data" in _migrated:
+        with _migrated["blocker"].unblock():
+            connection.creation.deserialize_db_from_string(_migrated["data"])
