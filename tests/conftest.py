@@ -75,6 +75,7 @@ def pytest_runtest_setup(item):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield  # every fixture of the test is finalised: the flush has happened
-    if _is_transactional(item) and "data" in _migrated:
+    # After the session's last test the test database itself is gone: nothing to put back.
+    if nextitem is not None and _is_transactional(item) and "data" in _migrated:
         with _migrated["blocker"].unblock():
             connection.creation.deserialize_db_from_string(_migrated["data"])
