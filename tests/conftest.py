@@ -55,6 +55,13 @@ _migrated = {}
 
 
 def _is_transactional(item):
+    """A pytest test marked ``django_db(transaction=True)``, or a unittest ``TransactionTestCase``
+    (not a ``TestCase``, which runs in a transaction of its own and flushes nothing)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase):
+        return True
     marker = item.get_closest_marker("django_db")
     return marker is not None and bool(marker.kwargs.get("transaction"))
 
