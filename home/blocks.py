@@ -1,9 +1,11 @@
-"""Blocks that belong to the top of the site: they show what the site settings hold.
+"""Blocks that belong to the top of the site: they show what the site's footer holds.
 
-``ContactDetailsBlock`` puts Team Leefbaarheid's e-mail address, phone number and addresses on a
-page the way the footer shows them: read from the site settings (through the cached site shell)
-when the page is shown, so a changed phone number is right on the contact page at once and never
-drifts from the footer. Only its heading is the editor's text, and only that is translated.
+``ContactDetailsBlock`` puts Team Leefbaarheid's name, e-mail address, phone number and addresses
+on a page the way the footer shows them: read from the footer snippet the site settings choose
+(``home.models.SiteFooter``, through the cached site shell) when the page is shown, so a changed
+phone number is right on the contact page at once and never drifts from the footer. Only its
+heading is the editor's text, and only that is translated with the page; the team's name comes
+from the footer's own translation.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ class ContactDetailsBlock(blocks.StructBlock):
         label = _("Contactgegevens")
         template = "blocks/contact_details_block.html"
         preview_value = {"title": "Zo bereikt u ons"}
-        description = _("E-mailadres, telefoonnummer en adressen uit de site-instellingen.")
+        description = _("E-mailadres, telefoonnummer en adressen uit de voettekst van de site.")
 
 
 class StandardPageStreamBlock(BodyStreamBlock):

@@ -1,4 +1,4 @@
-"""Factories for the top of the site: the home page, standard pages and site settings.
+"""Factories for the top of the site: the home page, standard pages, site settings and footer.
 
 Every test database already holds the Dutch home page (slug ``home``) that the migrations create,
 so tests hang their pages below ``dutch_home()`` instead of building a new site.
@@ -49,19 +49,23 @@ class StandardPageFactory(BasePageFactory):
         model = StandardPage
 
 
-# Settings ----------------------------------------------------------------------------------------
+# Settings and footer ------------------------------------------------------------------------------
 
 
 def site_settings(site=None):
     return SiteSettings.for_site(site or Site.objects.get(is_default_site=True))
 
 
+def site_footer(site=None):
+    """The Dutch footer the site settings choose: migration ``home/0006`` makes it for every site."""
+    return site_settings(site).footer
+
+
 class FooterLinkFactory(factory.django.DjangoModelFactory):
-    settings = factory.LazyFunction(site_settings)
+    footer = factory.LazyFunction(site_footer)
     page = None
     url = ""
     label = ""
-    label_en = ""
 
     class Meta:
         model = FooterLink

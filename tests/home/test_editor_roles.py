@@ -1,8 +1,9 @@
 """Team Leefbaarheid's two roles, as migration ``home/0004_editor_roles`` makes them for every site.
 
 *Redacteuren* write, review and publish pages in both languages; *Hoofdredactie* also manages the
-site settings, organisations, municipalities, users and workflows, and the personal data of
-subscribers. A colleague reviews a page in the Dutch-named workflow when an editor asks for it.
+site settings and the footer (team name, contact details, links), organisations, municipalities,
+users and workflows, and the personal data of subscribers. A colleague reviews a page in the
+Dutch-named workflow when an editor asks for it.
 """
 
 from django.contrib.auth import get_user_model
@@ -13,8 +14,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from home.models import SiteSettings, StandardPage
-from tests.factories.home import StandardPageFactory, dutch_home, site_settings
+from home.models import StandardPage
+from tests.factories.home import StandardPageFactory, dutch_home, site_footer, site_settings
 from tests.factories.pilot_interest import PilotInterestFactory
 from tests.factories.translation import translate
 
@@ -96,6 +97,8 @@ class EditorTests(RolesTestCase):
     def test_an_editor_cannot_reach_what_only_the_editor_in_chief_manages(self):
         for url in (
             reverse("wagtailsettings:edit", args=["home", "sitesettings", self.site.pk]),
+            reverse("wagtailsnippets_home_sitefooter:list"),
+            reverse("wagtailsnippets_home_sitefooter:edit", args=[site_footer(self.site).pk]),
             reverse("wagtailsnippets_knowledge_organisation:list"),
             reverse("wagtailusers_users:index"),
             reverse("wagtailadmin_workflows:index"),
@@ -124,6 +127,8 @@ class EditorInChiefTests(RolesTestCase):
     def test_the_editor_in_chief_reaches_settings_snippets_users_and_workflows(self):
         for url in (
             reverse("wagtailsettings:edit", args=["home", "sitesettings", self.site.pk]),
+            reverse("wagtailsnippets_home_sitefooter:list"),
+            reverse("wagtailsnippets_home_sitefooter:edit", args=[site_footer(self.site).pk]),
             reverse("wagtailsnippets_knowledge_organisation:list"),
             reverse("wagtailsnippets_knowledge_organisation:add"),
             reverse("wagtailsnippets_knowledge_municipality:list"),
@@ -138,24 +143,25 @@ class EditorInChiefTests(RolesTestCase):
                 self.assertEqual(self.admin_get(self.chief, url).status_code, 200)
 
     def test_the_editor_in_chief_changes_the_phone_number_visitors_see(self):
+        footer = site_footer(self.site)
         self.client.force_login(self.chief)
         response = self.client.post(
-            reverse("wagtailsettings:edit", args=["home", "sitesettings", self.site.pk]),
+            reverse("wagtailsnippets_home_sitefooter:edit", args=[footer.pk]),
             nested_form_data(
                 {
-                    "organisation_name": "Team Leefbaarheid, Provincie Gelderland",
-                    "organisation_name_en": "Team Leefbaarheid, Province of Gelderland",
+                    "team_name": "Team Leefbaarheid, Provincie Gelderland",
                     "email": "leefbaarheid@gelderland.nl",
                     "phone": "026 359 88 88",
                     "visiting_address": "Markt 11, 6811 CG Arnhem",
                     "postal_address": "Postbus 9090, 6800 CX Arnhem",
-                    "footer_links": inline_formset([]),
+                    "links": inline_formset([]),
                 }
             ),
         )
 
         self.assertEqual(response.status_code, 302)
-        self.assertEqual(SiteSettings.for_site(self.site).phone, "026 359 88 88")
+        footer.refresh_from_db()
+        self.assertEqual(footer.phone, "026 359 88 88")
         self.client.logout()
         self.assertContains(self.client.get("/"), 'href="tel:+31263598888"')
 
