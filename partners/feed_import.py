@@ -1,10 +1,10 @@
 """A partner's feed becomes draft news pages under moderation: ``import_feed(partner)``.
 
 Each run fetches the feed (conditionally: the ETag and Last-Modified of the last good run go
-along, and a 304 is a run that changed nothing), parses it and handles each entry in a
-transaction of its own, so that an interrupted run loses at most the entry in flight and the
-next run simply carries on. Every run is written down as a ``FeedRun``, with a Dutch reason when
-the feed could not be fetched or read.
+along, and a 304 is a run that changed nothing), parses it and hands the entries to the site's
+one import mechanism (``core.importing``), one entry per transaction, so that an interrupted run
+loses at most the entry in flight and the next run simply carries on. Every run is written down
+as a ``FeedRun``, with a Dutch reason when the feed could not be fetched or read.
 
 Per entry, found again by its guid (``FeedEntry``):
 
@@ -17,25 +17,23 @@ Per entry, found again by its guid (``FeedEntry``):
 - unchanged, published once (an editor approved it), changed by an editor, or deleted: skipped.
   Nothing the editors did is ever overwritten by the feed.
 
-Search and reference indexes follow Wagtail's own signals: a draft is not searchable anyway,
-and approving it publishes and indexes it the usual way.
+The search and reference index entries are written with each entry (``core.importing``); a
+draft is not shown in search results anyway, and approving it publishes and indexes it the
+usual way.
 """
 
 import hashlib
 import html
-import json
 import logging
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from wagtail.models import PageLogEntry, WorkflowState
 
+from core.importing import PageImport, Publication, Record, stable_block_id
 from core.sanitising import sanitise_html
 from knowledge.models import NewsPage
 
@@ -136,12 +134,12 @@ def _guid_key(guid):
 
 
 class FeedImport:
+    """One run of one feed: fetch, parse, hand the entries to ``FeedPages``, write the run log."""
+
     def __init__(self, partner, run):
         self.partner, self.run = partner, run
         self.organisation = partner.organisation
-        self.section = partner.section
         self.problems = []
-        self.sibling_slugs = None
 
     def execute(self):
         run = self.run
@@ -160,19 +158,23 @@ class FeedImport:
         run.fetched = len(feed.entries) + feed.skipped
         run.skipped = feed.skipped
         self.problems.extend(feed.problems)
-        self.known = {
-            entry.guid: entry
-            for entry in FeedEntry.objects.filter(organisation=self.organisation).select_related("page")
-        }
-        seen = set()
+        entries, seen = [], set()
         for entry in feed.entries:
             key = _guid_key(entry.guid)
             if key in seen:  # the same guid twice in one feed: the first counts
                 run.skipped += 1
                 continue
             seen.add(key)
-            outcome = self.handle(key, entry)
-            setattr(run, outcome, getattr(run, outcome) + 1)
+            entries.append((entry.title[:80], (key, entry)))
+        pages = FeedPages(self.partner)
+        try:
+            pages.run(entries)
+        finally:
+            # Also when interrupted: the entries that were committed are counted.
+            counts = pages.counts
+            run.created, run.updated, run.failed = counts.created, counts.updated, counts.failed
+            run.skipped += counts.unchanged
+            self.problems.extend(f"{title}: {reason}" for title, reason in counts.problems)
         run.status = FeedRun.Status.OK
         return self.finish()
 
@@ -182,36 +184,32 @@ class FeedImport:
         self.run.save()
         return self.run
 
-    # One entry -------------------------------------------------------------------------------
 
-    def handle(self, key, entry):
-        """Import one entry; the name of the run's counter it adds to."""
-        data = self.page_data(entry)
-        digest = hashlib.sha256(
-            json.dumps([MAPPING_VERSION, data], sort_keys=True, ensure_ascii=False).encode()
-        ).hexdigest()
-        known = self.known.get(key)
-        if known is not None and not self.may_update(known, digest):
-            return "skipped"
-        try:
-            with transaction.atomic():
-                if known is None:
-                    self.known[key] = self.create(key, data, digest)
-                    return "created"
-                self.update(known, data, digest)
-                return "updated"
-        except ValidationError as error:
-            self.problems.append(f"{entry.title[:80]}: {'; '.join(error.messages)}")
-            return "failed"
+class FeedPages(PageImport):
+    """A partner's entries as draft news pages in its section, each submitted for review.
 
-    def may_update(self, known, digest):
-        page = known.page
-        if page is None or page.live or page.first_published_at is not None:
-            return False  # deleted, or approved once: the editors' page now
-        if known.content_hash == digest:
-            return False
-        # An editor changed the draft after the import saved it: theirs wins.
-        return page.latest_revision_id == known.revision_id
+    Found again by the entry's guid (``FeedEntry``); an entry is written only while its page is
+    still the import's own draft (see ``is_current``).
+    """
+
+    mapping_version = MAPPING_VERSION
+    # One entry per transaction: a partner's article is in the reviewers' queue as soon as it is
+    # saved, and an interruption loses at most the entry in flight.
+    batch_size = 1
+    slug_fallback = "bericht"
+
+    def __init__(self, partner):
+        super().__init__(Publication.REVIEW)
+        self.organisation = partner.organisation
+        self.section = partner.section
+        self.known = {
+            entry.guid: entry
+            for entry in FeedEntry.objects.filter(organisation=self.organisation).select_related("page")
+        }
+
+    def read(self, raw):
+        key, entry = raw
+        return Record(key=key, data=self.page_data(entry))
 
     def page_data(self, entry):
         body = sanitise_html(entry.content_html)
@@ -225,6 +223,39 @@ class FeedImport:
             "link": entry.link,
         }
 
+    def find(self, record):
+        return self.known.get(record.key)
+
+    def is_current(self, known, record):
+        """True (leave it) unless the page is still the import's unpublished, unchanged draft."""
+        page = known.page
+        if page is None or page.live or page.first_published_at is not None:
+            return True  # deleted, or approved once: the editors' page now
+        if known.content_hash == self.digest(record):
+            return True
+        # An editor changed the draft after the import saved it: theirs wins.
+        return page.latest_revision_id != known.revision_id
+
+    def parent(self, record):
+        return self.section
+
+    def new_page(self, record, parent):
+        return NewsPage(locale_id=parent.locale_id)
+
+    def page_to_update(self, known, record):
+        return known.page.get_latest_revision_as_object()
+
+    def fill(self, page, record):
+        data = record.data
+        page.title = data["title"]
+        page.draft_title = data["title"]
+        page.introduction = data["introduction"]
+        page.date = data["date"]
+        page.author = data["author"]
+        page.body = self.body(record.key, data)
+        page.category = NewsPage.Category.PARTNER
+        page.organisation = self.organisation
+
     def body(self, key, data):
         blocks = []
         if data["body"]:
@@ -235,63 +266,21 @@ class FeedImport:
             blocks.append({"type": "paragraph", "value": link, "id": _block_id(key, "link")})
         return blocks
 
-    def fill(self, page, key, data):
-        page.title = data["title"]
-        page.draft_title = data["title"]
-        page.introduction = data["introduction"]
-        page.date = data["date"]
-        page.author = data["author"]
-        page.body = self.body(key, data)
-        page.category = NewsPage.Category.PARTNER
-        page.organisation = self.organisation
-
-    def unique_slug(self, title):
-        if self.sibling_slugs is None:
-            self.sibling_slugs = set(self.section.get_children().values_list("slug", flat=True))
-        base = slugify(title)[:80].strip("-") or "bericht"
-        slug, number = base, 1
-        while slug in self.sibling_slugs:
-            number += 1
-            slug = f"{base}-{number}"
-        self.sibling_slugs.add(slug)
-        return slug
-
-    def create(self, key, data, digest):
-        page = NewsPage(locale_id=self.section.locale_id, slug=self.unique_slug(data["title"]), live=False)
-        self.fill(page, key, data)
-        page.has_unpublished_changes = True
-        self.section.add_child(instance=page)
-        PageLogEntry.objects.log_action(instance=page, action="wagtail.create")
-        revision = page.save_revision()
-        self.submit(page)
-        return FeedEntry.objects.create(
-            organisation=self.organisation, guid=key, page=page, revision=revision, content_hash=digest
-        )
-
-    def update(self, known, data, digest):
-        page = known.page.get_latest_revision_as_object()
-        self.fill(page, known.guid, data)
-        revision = page.save_revision(log_action=True)
-        self.submit(page)
-        known.revision, known.content_hash = revision, digest
+    def written(self, record, page, revision, created):
+        if created:
+            self.known[record.key] = FeedEntry.objects.create(
+                organisation=self.organisation,
+                guid=record.key,
+                page=page,
+                revision=revision,
+                content_hash=self.digest(record),
+            )
+            return
+        known = self.known[record.key]
+        known.revision, known.content_hash = revision, self.digest(record)
         known.save(update_fields=["revision", "content_hash", "updated_at"])
-
-    def submit(self, page):
-        """Put the page before the reviewers, unless it is there already."""
-        workflow = page.get_workflow()
-        if workflow is None:
-            return  # no workflow on the section: the draft waits for an editor all the same
-        state = (
-            WorkflowState.objects.for_instance(page)
-            .filter(status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES))
-            .first()
-        )
-        if state is None:
-            workflow.start(page, None)
-        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            state.resume(None)
 
 
 def _block_id(key, part):
     """A stable block id, so that a re-import does not make the body look new."""
-    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"feed/{key}/{part}"))
+    return stable_block_id(BLOCK_ID_NAMESPACE, "feed", key, part)

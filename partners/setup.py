@@ -11,15 +11,14 @@ For one organisation, by name:
 - the workflow "Partnerbijdrage beoordelen" on the section: one task that Team Leefbaarheid's
   editors (the groups of migration ``home/0004_editor_roles``) approve or reject with a comment.
 
-Running it again finds what is there and changes nothing; ``Partner.steps`` says per step whether
-it was made now or found.
+Running it again finds what is there and changes nothing; ``set_up_partner_with_report`` also
+says which of those were made now (``SetUp.created``) and which were found (``SetUp.found``).
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -31,6 +30,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.importing import free_slug
 from knowledge.models import NewsIndexPage, Organisation
 
 from .models import Partner, PartnerSectionPage
@@ -69,20 +69,11 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _unique_slug(queryset, base):
-    """``base``, or ``base-2``, ``base-3``, ... if ``queryset`` holds that slug already."""
-    slug, number = base, 1
-    while queryset.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def _organisation(name, setup):
     locale = Locale.get_default()
     organisation = Organisation.objects.filter(name__iexact=name, locale=locale).order_by("pk").first()
     if organisation is None:
-        slug = _unique_slug(Organisation.objects.filter(locale=locale), slugify(name) or "partner")
+        slug = free_slug(name, Organisation.objects.filter(locale=locale), "partner")
         organisation = Organisation.objects.create(
             name=name, slug=slug, kind=Organisation.Kind.KNOWLEDGE_ORGANISATION, locale=locale
         )
@@ -104,7 +95,7 @@ def _section(partner, organisation, setup):
     news_index = NewsIndexPage.objects.filter(locale=organisation.locale).order_by("path").first()
     if news_index is None:
         raise PartnerSetupError(f"No news index ({NewsIndexPage.section_slug}) in the main language.")
-    slug = _unique_slug(news_index.get_children(), organisation.slug)
+    slug = free_slug(organisation.slug, news_index.get_children(), "partner")
     section = news_index.add_child(
         instance=PartnerSectionPage(
             title=organisation.name,

@@ -1,9 +1,10 @@
 """Create-or-update helpers that make ``seed_demo`` idempotent.
 
 Every object is found by a natural key (a slug below its parent, a title, a username). The values
-it should have are compared with what is stored, and only a difference leads to a write; for pages
-that write is a new revision that is published, as an editor would. A second run therefore writes
-nothing, and a run that was interrupted simply continues where it stopped.
+it should have are compared with what is stored, and only a difference leads to a write. Pages go
+through the site's one import mechanism (``core.importing``: ``DemoPage`` says how a demo page is
+found and compared), so a write is a new revision that is published, as an editor would. A second
+run therefore writes nothing, and a run that was interrupted simply continues where it stopped.
 
 StreamField blocks get ids derived from the page and field they belong to. Stable ids keep a
 second run from seeing "new" blocks, and let the English translation line its segments up with
@@ -12,30 +13,25 @@ the Dutch ones (wagtail-localize addresses a block's text by its id).
 
 import json
 import uuid
-from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
-from wagtail.models import PageLogEntry
+
+from core.importing import Counts, PageImport, Publication, Record, stable_block_id
 
 from .blocks import Doc, Img, PageAt, Raw
 
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3b4e-2c1a-4f0e-9a57-5d3c2b1a0e97")
 
 
-@dataclass
-class Tally:
+class Tally(Counts):
     """What one section did, for the progress line."""
 
-    label: str
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    notes: list = field(default_factory=list)
-
-    def add(self, status):
-        setattr(self, status, getattr(self, status) + 1)
+    def __init__(self, label):
+        super().__init__()
+        self.label = label
+        self.notes = []
 
     def __str__(self):
         line = f"{self.label}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged"
@@ -79,7 +75,7 @@ class Resolver:
 
 
 def block_id(*parts):
-    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(str(part) for part in parts)))
+    return stable_block_id(BLOCK_ID_NAMESPACE, *parts)
 
 
 def stream(key, blocks, resolver):
@@ -139,34 +135,50 @@ def _assign(instance, values):
             setattr(instance, name, value)
 
 
-def sync_page(parent, model, slug, values, tally, keep=None):
-    """Find the page ``slug`` below ``parent``, create or update it, publish it; return it.
+class DemoPage(PageImport):
+    """A demo page below ``parent``: its slug is the key, and its values are compared field by field.
 
-    ``keep`` names fields whose stored value wins over ``values`` (e.g. a date that is still in
-    the future): a callable that receives the existing page and returns the values to keep.
+    ``keep`` names fields whose stored value wins over the demo data (e.g. a date that is still
+    in the future): a callable that receives the existing page and returns the values to keep.
     """
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is None:
-        page = model(slug=slug, locale=parent.locale)
-        _assign(page, values)
-        parent.add_child(instance=page)
-        PageLogEntry.objects.log_action(instance=page, action="wagtail.create")
-        page.save_revision().publish()
-        tally.add("created")
+
+    def __init__(self, parent, model, keep=None):
+        super().__init__(Publication.PUBLISH)
+        self.parent_page, self.model, self.keep = parent, model, keep
+
+    def find(self, record):
+        existing = self.parent_page.get_children().filter(slug=record.key).first()
+        if existing is None:
+            return None
+        page = existing.specific
+        if not isinstance(page, self.model):
+            raise TypeError(f"{page.url_path} is a {type(page).__name__}, expected a {self.model.__name__}")
         return page
 
-    page = existing.specific
-    if not isinstance(page, model):
-        raise TypeError(f"{page.url_path} is a {type(page).__name__}, expected a {model.__name__}")
-    if keep:
-        values = {**values, **keep(page)}
-    differing = differing_fields(page, values)
-    if not differing and page.live and not page.has_unpublished_changes:
-        tally.add("unchanged")
+    def wanted(self, page, record):
+        return {**record.data, **self.keep(page)} if self.keep and page.pk else record.data
+
+    def is_current(self, page, record):
+        differing = differing_fields(page, self.wanted(page, record))
+        return not differing and page.live and not page.has_unpublished_changes
+
+    def parent(self, record):
+        return self.parent_page
+
+    def new_page(self, record, parent):
+        return self.model(locale=parent.locale)
+
+    def page_to_update(self, page, record):
         return page
-    _assign(page, {name: values[name] for name in differing})
-    page.save_revision(log_action=True).publish()
-    tally.add("updated")
+
+    def fill(self, page, record):
+        _assign(page, self.wanted(page, record))
+
+
+def sync_page(parent, model, slug, values, tally, keep=None):
+    """Find the page ``slug`` below ``parent``, create or update it, publish it; return it."""
+    outcome, page = DemoPage(parent, model, keep).write(Record(key=slug, data=values, slug=slug))
+    tally.add(outcome)
     return page
 
 

@@ -12,10 +12,12 @@ a body of a few paragraphs, one in five in English) and:
   per page, published, and the search and reference index entries written;
 - **re-import**: runs it again on the same file, nothing changed: items per second.
 
-Afterwards it checks that every page has its revision, its search index entry and its reference
-index rows. ``--profile`` prints the 25 most expensive functions of the first import (cProfile).
-The target is at least 50 items per second for an import and a re-import at least ten times as
-fast. The script measures and never gates: it exits 0 and sums up in a last ``VERDICT:`` line.
+Both also say the CPU time of this process per item (on SQLite that includes the database's own
+work; other load on the machine moves it much less than the wall-clock figure), and the queries
+per item. Afterwards it checks that every page has its revision, its search index entry and its
+reference index rows. ``--profile`` prints the 25 most expensive functions of the first import
+(cProfile). The target is at least 50 new items and 1,000 unchanged items per second. The script
+measures and never gates: it exits 0 and sums up in a last ``VERDICT:`` line.
 """
 
 import argparse
@@ -29,7 +31,7 @@ import time
 from pathlib import Path
 
 TARGET_RATE = 50.0
-TARGET_REIMPORT_FACTOR = 10.0
+TARGET_REIMPORT_RATE = 1000.0
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ["method", "technique", "tool", "step_plan", "publication", "platform", "good_practice"]
@@ -95,20 +97,30 @@ def records(size, themes, municipalities, seed):
 
 
 def timed_import(path, profile=False):
+    """``(wall seconds, CPU seconds, queries)`` of one ``import_knowledge`` run."""
     from django.core.management import call_command
+    from django.db import connection
+
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
 
     profiler = cProfile.Profile() if profile else None
-    started = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=sys.stderr)
-    if profiler:
-        profiler.disable()
-    seconds = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(count):
+        if profiler:
+            profiler.enable()
+        call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=sys.stderr)
+        if profiler:
+            profiler.disable()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if profiler:
         stats = pstats.Stats(profiler, stream=sys.stdout)
         stats.sort_stats("cumulative").print_stats(25)
-    return seconds
+    return seconds, cpu, queries
 
 
 def check(size, seed):
@@ -154,22 +166,25 @@ def main():
             with path.open("w", encoding="utf-8") as handle:
                 for item in records(size, themes, municipalities, seed):
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-            first = timed_import(path, profile=args.profile and seed == 0)
-            again = timed_import(path)
+            first, first_cpu, first_queries = timed_import(path, profile=args.profile and seed == 0)
+            again, again_cpu, again_queries = timed_import(path)
             figures = check(size, seed)
-            rows.append((size, size / first, size / again, first, again))
+            rows.append((size, size / first, size / again))
             print(
-                f"{size:>6} records: import {first:6.1f} s = {size / first:6.1f} items/s; "
-                f"re-import unchanged {again:6.2f} s = {size / again:7.1f} items/s"
+                f"{size:>6} records: import {first:6.1f} s = {size / first:6.1f} items/s "
+                f"(CPU {first_cpu * 1000 / size:5.1f} ms and {first_queries / size:4.1f} queries an item); "
+                f"re-import unchanged {again:6.2f} s = {size / again:7.1f} items/s "
+                f"(CPU {again_cpu * 1000 / size:5.2f} ms, {again_queries / size:4.2f} queries an item)"
             )
             print("        " + ", ".join(f"{name} {count}" for name, count in figures.items()))
             if len(set(figures.values())) != 1:
                 problems.append(f"{size}: not every page is complete ({figures})")
 
-    slow = [size for size, rate, again_rate, *_ in rows if rate < TARGET_RATE]
-    slow_again = [size for size, rate, again_rate, *_ in rows if again_rate < rate * TARGET_REIMPORT_FACTOR]
+    slow = [size for size, rate, _again in rows if rate < TARGET_RATE]
+    slow_again = [size for size, _rate, again in rows if again < TARGET_REIMPORT_RATE]
     target = (
-        f"≥ {TARGET_RATE:.0f} items/s, re-import ≥ {TARGET_REIMPORT_FACTOR:.0f}× faster, every page complete"
+        f"≥ {TARGET_RATE:.0f} new items/s, ≥ {TARGET_REIMPORT_RATE:.0f} unchanged items/s, "
+        "every page complete"
     )
     if slow or slow_again or problems:
         print(f"VERDICT: misses the target ({target}): slow {slow}, slow re-import {slow_again}; {problems}")
