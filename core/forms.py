@@ -2,13 +2,28 @@
 
 A field with an error gets ``aria-describedby`` pointing at its message (Django already sets
 ``aria-invalid``), and ``error_links()`` gives the summary at the top of the form one link per
-problem, to the field to act on. The templates are ``includes/form/*.html``.
+problem, to the field to act on. The templates are ``includes/form/*.html``. The view that takes
+every such form (rate limit, honeypot, errors, thank-you page) is ``core.public_forms``.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
+
+
+# A text that is longer than its field allows, on every form.
+TOO_LONG = _("Gebruik hoogstens %(limit_value)d tekens.")
+
+
+def name_field():
+    """A person's name, as every public form asks it."""
+    return forms.CharField(
+        label=_("Uw naam"),
+        max_length=150,
+        error_messages={"required": _("Vul uw naam in."), "max_length": TOO_LONG},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
 
 
 def email_field(label):
@@ -28,7 +43,7 @@ def email_field(label):
 class HoneypotMixin(forms.Form):
     """A field people never see (``includes/form/honeypot.html``); only bots fill it in.
 
-    A view answers a bot as if all went well and does nothing, so it learns nothing.
+    ``PublicFormView`` answers a bot as if all went well and does nothing, so it learns nothing.
     """
 
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))

@@ -73,8 +73,20 @@ class BasePage(Page):
     # Every page type: no image or document from a collection the user may not choose.
     base_form_class = ChosenMediaPageForm
 
+    # The organisation a page is from or by. The page types that name one have a field of this name
+    # (``knowledge.models.common.organisation_field``); the others answer None, so search, the
+    # kwartaalupdate and the partner boxes ask every page the same question.
+    organisation = None
+    organisation_id = None
+
     class Meta:
         abstract = True
+
+    def card_meta(self):
+        """One short line under the page's title where it stands among others (a search result, an
+        item of the kwartaalupdate): when, where, until when or what kind, in the active language.
+        Each page type says its own; "" when it has nothing to add."""
+        return ""
 
     def get_cache_key_components(self):
         # Every {% wagtailpagecache %} fragment varies on the content version through this, so

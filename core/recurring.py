@@ -1,7 +1,7 @@
 """Tasks that run again and again: each run queues the next one itself, with ``run_after``.
 
 Scheduled publishing (``core.scheduling``), the partner feed import (``partners.tasks``) and the
-search log's purge (``search.retention``) keep themselves going this way, with no scheduler of
+purge of personal data (``core.retention``) keep themselves going this way, with no scheduler of
 our own: ``db_worker`` runs a task, the task queues its successor *before* it works (so a failing
 run does not end the chain), and a command's ``--schedule`` starts the chain. A run that finds
 another one already waiting queues none, so starting it at every deploy never doubles it. A

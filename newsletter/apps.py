@@ -7,3 +7,10 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     verbose_name = _("Kwartaalupdate")
+
+    def ready(self):
+        from core import mail  # noqa: PLC0415 - models are ready only now
+
+        from . import subscriptions  # noqa: PLC0415
+
+        mail.register(*subscriptions.MAILS)

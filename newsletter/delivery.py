@@ -43,6 +43,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from core.caching import bump_content_version
+from core.mail import failure
 
 from .messages import IssueMail, send_prepared
 from .models import Delivery, IssueSend, NewsletterIssuePage, Subscriber
@@ -251,19 +252,8 @@ def _release(token, **changes):
 
 
 def _error_text(exc):
-    return f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
-
-
-def _text(value):
-    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
-
-
-def _refusal(exc):
-    """``(code, text)`` of an SMTP refusal: the first refused recipient's, or the reply's."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        code, response = next(iter(exc.recipients.values()))
-        return code, f"{code} {_text(response)}"
-    return exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}"
+    # Read the way every mail of the site reads SMTP errors (``core.mail.failure``).
+    return failure(exc).text[:ERROR_LENGTH]
 
 
 @functools.cache
@@ -440,11 +430,13 @@ def send_batch(send, batch_size=None, rate=None):
                 except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
                     # The server answered (and reset the transaction): the connection goes on.
                     # SMTPServerDisconnected is neither; note smtplib's errors are all OSErrors.
-                    code, error = _refusal(exc)
-                    if code is not None and 500 <= code < 600:
-                        _mark_permanent(row, error, bounce=isinstance(exc, smtplib.SMTPRecipientsRefused))
+                    refused = failure(exc)
+                    if refused.permanent:
+                        _mark_permanent(
+                            row, refused.text, bounce=isinstance(exc, smtplib.SMTPRecipientsRefused)
+                        )
                         result.failed += 1
-                    elif _mark_temporary(row, error):
+                    elif _mark_temporary(row, refused.text):
                         result.failed += 1
                     else:
                         result.retried += 1

@@ -1,8 +1,8 @@
 """The public forms of the kwartaalupdate: subscribe, and change one's preferences.
 
 Themes are the live Dutch theme pages (what a subscriber row points at), shown with their title in
-the reader's language when a live translation exists. The subscribe form has the site's honeypot
-(``core.forms.HoneypotMixin``).
+the reader's language when a live translation exists. Both have the site's honeypot
+(``core.forms.HoneypotMixin``), as every form ``core.public_forms.PublicFormView`` takes.
 """
 
 from django import forms
@@ -101,7 +101,7 @@ class SubscribeForm(_SubscriberFieldsMixin, HoneypotMixin, forms.Form):
         self.order_fields(self.field_order)
 
 
-class PreferencesForm(_SubscriberFieldsMixin, forms.ModelForm):
+class PreferencesForm(_SubscriberFieldsMixin, HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Subscriber
         fields = ["language", "name", "municipality", "organisation", "themes"]

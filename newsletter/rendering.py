@@ -1,9 +1,11 @@
 """The kwartaalupdate as an e-mail: rendered once per issue and language, personalised per recipient.
 
-``render_issue`` turns an issue's sections into HTML (MJML, with the CSS inlined, because many mail
-clients drop ``<style>``) and a plain-text part, from the same data as the web page. What differs
-per recipient is left as placeholders, so a send of thousands runs MJML once and only does string
-replacement per address (``personalise``):
+``render_issue`` turns an issue's sections into HTML and a plain-text part, from the same data as
+the web page. The HTML is the issue's own MJML (``newsletter/email/issue.mjml``, with its title in
+the header and its links in the footer) in the site's one mail layout (``core.mail.layout``:
+header, footer, colours, styles inlined because many mail clients drop ``<style>``), the same
+layout every transactional mail uses. What differs per recipient is left as placeholders, so a
+send of thousands runs MJML once and only does string replacement per address (``personalise``):
 
 - ``%%PREFERENCES_URL%%`` and ``%%UNSUBSCRIBE_URL%%``: the recipient's own signed links;
 - ``%%THEMES_BLOCK%%``: "In uw thema's", this issue's items in the recipient's themes. It is joined
@@ -18,18 +20,17 @@ import dataclasses
 import functools
 import html as html_lib
 
-import css_inline
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from mjml import mjml2html
 from wagtail.rich_text import expand_db_html
 
+from core.mail import layout
+from core.mail.messages import tidy_text
 from core.visibility import is_private
-from knowledge.models import KnowledgeItemPage, MeetingPage, NewsPage, PilotPage, SubsidyPage, ThemePage
+from knowledge.models import ThemePage
 
 from .sections import SectionKind
 
@@ -39,31 +40,6 @@ THEMES_BLOCK = "%%THEMES_BLOCK%%"
 
 HTML = "html"
 TEXT = "text"
-
-# The e-mail's stylesheet, inlined into style= attributes by css-inline (see ``_inline``).
-EMAIL_CSS = """
-body { margin: 0; padding: 0; background-color: #f3f6f9; }
-h1 { margin: 0 0 8px; font-size: 26px; line-height: 1.25; color: #ffffff; }
-h2 { margin: 0 0 8px; font-size: 21px; line-height: 1.3; color: #00467f; }
-h3 { margin: 0 0 4px; font-size: 17px; line-height: 1.35; color: #1f2933; }
-p { margin: 0 0 12px; }
-a { color: #00467f; text-decoration: underline; }
-ul { margin: 0 0 12px; padding: 0 0 0 20px; }
-li { margin: 0 0 6px; }
-.kicker { margin: 0 0 4px; font-size: 14px; color: #ffffff; }
-.header-text { color: #ffffff; }
-.header-link { color: #ffffff; }
-.meta { margin: 0 0 4px; font-size: 14px; color: #4b5863; }
-.note { margin: 0 0 12px; font-style: italic; }
-.item { margin: 0 0 18px; }
-.themes { padding: 16px; background-color: #e6eef6; border-left: 4px solid #00467f; }
-.themes h2 { margin: 0 0 8px; }
-.themes h3 { margin: 12px 0 4px; font-size: 16px; }
-.footer { font-size: 14px; color: #1f2933; }
-.footer a { color: #00325c; }
-"""
-
-FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
 @dataclasses.dataclass
@@ -96,29 +72,6 @@ def absolute_url(page):
     return settings.BASE_URL + path if path else ""
 
 
-def _item_meta(page):
-    """One line under an item's title: when, where or until when, in the active language."""
-    if isinstance(page, MeetingPage):
-        start = timezone.localtime(page.start)
-        line = date_format(start, "l j F Y, H:i")
-        place = getattr(page, "location_name", "")
-        return f"{line} · {place}" if place else line
-    if isinstance(page, NewsPage):
-        return date_format(page.date, "j F Y")
-    if isinstance(page, PilotPage):
-        where = [page.place] if page.place else []
-        if page.municipality_id:
-            where.append(str(page.municipality))
-        return ", ".join(where)
-    if isinstance(page, SubsidyPage):
-        if page.deadline:
-            return _("Aanvragen kan tot %(date)s") % {"date": date_format(page.deadline, "j F Y")}
-        return page.get_status_display()
-    if isinstance(page, KnowledgeItemPage):
-        return page.get_kind_display()
-    return ""
-
-
 def _shown(page):
     """Whether a chosen page may go out: live and not in a private section."""
     return page is not None and page.live and not is_private(page)
@@ -147,7 +100,7 @@ def issue_sections(issue):
                     "url": absolute_url(page),
                     "path": site_path(page),
                     "text": item["note"] or page.introduction,
-                    "meta": _item_meta(page),
+                    "meta": page.card_meta(),
                     "theme_keys": [str(theme.translation_key) for theme in themes],
                     "themes": themes,
                 }
@@ -237,19 +190,6 @@ def themed_block(issue, theme_translation_keys, fmt=HTML):
 
 # Rendering --------------------------------------------------------------------------------------
 
-_INLINER = css_inline.CSSInliner(
-    # MJML's own <style> (media queries for the columns) stays; ours is inlined and dropped.
-    keep_style_tags=True,
-    load_remote_stylesheets=False,
-    extra_css=EMAIL_CSS,
-)
-_FRAGMENT_INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
-
-
-def _inline_fragment(fragment):
-    return _FRAGMENT_INLINER.inline_fragment(fragment, EMAIL_CSS)
-
-
 # Inlining parses the stylesheet each time: the block around a recipient's themes is inlined once
 # per heading (language), and each theme's piece once per send, in the block's context (so that
 # ``.themes h3`` applies), then joined per recipient as plain strings.
@@ -260,7 +200,7 @@ _THEMES_OPEN = '<div class="themes">'
 @functools.lru_cache(maxsize=8)
 def _themes_wrapper(heading, intro):
     """The themes block's frame, inlined, with ``THEMES_ITEMS`` where the themes go."""
-    return _inline_fragment(
+    return layout.inline_fragment(
         f"{_THEMES_OPEN}<h2>{html_lib.escape(heading)}</h2><p>{html_lib.escape(intro)}</p>"
         f"{THEMES_ITEMS}</div>"
     )
@@ -268,7 +208,7 @@ def _themes_wrapper(heading, intro):
 
 def _inline_in_themes_block(fragment):
     """``fragment`` inlined as if inside the themes block, without the block's own ``<div>``."""
-    inlined = _inline_fragment(f"{_THEMES_OPEN}{fragment}</div>")
+    inlined = layout.inline_fragment(f"{_THEMES_OPEN}{fragment}</div>")
     return inlined[inlined.index(">") + 1 : inlined.rindex("</div>")]
 
 
@@ -280,13 +220,12 @@ def _context(issue, sections, language):
         "language": language,
         "sections": sections,
         "web_url": web_url,
-        "intro_html": _inline_fragment(intro) if intro else "",
+        "intro_html": layout.inline_fragment(intro) if intro else "",
         "intro_text": _plain_text(intro),
         "base_url": settings.BASE_URL,
         "preferences_url": PREFERENCES_URL,
         "unsubscribe_url": UNSUBSCRIBE_URL,
         "themes_block": THEMES_BLOCK,
-        "font_family": FONT_FAMILY,
     }
 
 
@@ -308,29 +247,22 @@ def render_issue(issue):
     with translation.override(language):
         sections = issue_sections(issue)
         context = _context(issue, sections, language)
-        source = render_to_string("newsletter/email/issue.mjml", context)
-        result = mjml2html(source, disable_comments=True, fonts={})
-        # The XHTML namespace is never fetched, but a URL outside BASE_URL helps no one either.
-        html = _INLINER.inline(result).replace(' xmlns="http://www.w3.org/1999/xhtml"', "")
+        html = layout.page(
+            render_to_string("newsletter/email/issue.mjml", context),
+            language=language,
+            title=issue.title,
+            preview=issue.introduction,
+            header=render_to_string("newsletter/email/issue_header.html", context),
+            footer=render_to_string("newsletter/email/issue_footer.html", context),
+        )
         text = render_to_string("newsletter/email/issue.txt", context)
         return RenderedIssue(
             subject=issue.seo_title or issue.title,
             html=html,
-            text=_tidy_text(text),
+            text=tidy_text(text),
             language=language,
             theme_fragments=_theme_fragments(sections, language),
         )
-
-
-def _tidy_text(text):
-    """Collapse the blank lines template tags leave behind: at most one empty line in a row."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    tidy = []
-    for line in lines:
-        if not line and (not tidy or not tidy[-1]):
-            continue
-        tidy.append(line)
-    return "\n".join(tidy).strip() + "\n"
 
 
 def personalise(rendered, preferences_url, unsubscribe_url, theme_keys):

@@ -10,63 +10,101 @@ one place:
 - One address gets at most one such mail per ``MAIL_INTERVAL`` (10 minutes), however often the
   form is sent for it: the page still answers the same, so it tells nobody anything either.
 - Only the confirmation POST makes a subscriber ``confirmed``; it also lifts an erased address's
-  suppression, since the owner has just proved the address is theirs and asked again.
+  suppression, since the owner has just proved the address is theirs and asked again, and sends
+  the welcome mail with the links to the preferences and to unsubscribe.
+- Mails are ``core.mail``'s: queued here, sent after the commit, in the subscriber's language,
+  tried again when the server fails for now. Each is built when it goes out and only if it still
+  fits (no confirmation link to someone who confirmed meanwhile: ``MAIL_FOR_STATUS``).
 - Erasing deletes the row and Wagtail's log entries about it, and keeps a hash of the address in
   ``SuppressedAddress`` so that no import brings it back.
 """
 
-import logging
 from datetime import timedelta
+from functools import partial
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db.models import F
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
+
+from core import mail
 
 from .links import confirm_url, personal_urls
 from .models import Subscriber, SuppressedAddress, address_hash, normalise_email
 
-logger = logging.getLogger(__name__)
-
 SUBSCRIBE_FORM = "kwartaalupdate-aanmelden"
 ENDED = (Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.BOUNCED)
 MAIL_INTERVAL = timedelta(minutes=10)
+
+# The mails to a subscriber, and the status the subscriber must still have when one goes out.
+CONFIRM = "confirm"
+ALREADY_SUBSCRIBED = "already_subscribed"
+WELCOME = "welcome"
+MAIL_FOR_STATUS = {
+    CONFIRM: Subscriber.Status.PENDING,
+    ALREADY_SUBSCRIBED: Subscriber.Status.CONFIRMED,
+    WELCOME: Subscriber.Status.CONFIRMED,
+}
 
 
 def _mailed_recently(subscriber):
     return subscriber.mailed_at is not None and timezone.now() - subscriber.mailed_at < MAIL_INTERVAL
 
 
-class MailNotSent(Exception):
-    """The SMTP server did not take the message; whatever was saved with it is rolled back."""
+def compose(subscriber_id, kind):
+    """What the ``kind`` mail says, or ``None`` when the subscriber moved on since it was queued
+    (confirmed before the confirmation went out, unsubscribed, erased)."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=MAIL_FOR_STATUS[kind]).first()
+    if subscriber is None:
+        return None
+    if kind == CONFIRM:
+        context = {"subscriber": subscriber, "confirm_url": confirm_url(subscriber)}
+    else:
+        context = {"subscriber": subscriber, "urls": personal_urls(subscriber)}
+    return mail.Mail(to=subscriber.email, language=subscriber.language, context=context)
 
 
-def _send(subscriber, template, context, connection=None):
-    """One HTML + plain-text mail to ``subscriber``, in their language."""
-    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
-        context = {"subscriber": subscriber, "site_name": settings.WAGTAIL_SITE_NAME, **context}
-        subject = render_to_string(f"newsletter/subscription/email/{template}_subject.txt", context)
-        text = render_to_string(f"newsletter/subscription/email/{template}.txt", context)
-        html = render_to_string(f"newsletter/subscription/email/{template}.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[subscriber.email], connection=connection
+# How a line of ``mail_error`` names its mail (editors read it; Dutch like the rest of the admin).
+ERROR_LABEL = {CONFIRM: "bevestiging", ALREADY_SUBSCRIBED: "al aangemeld", WELCOME: "welkom"}
+
+
+def record(subscriber_id, outcome, kind):
+    """Show why a mail did not go out in the admin (``mail_error``), until one does.
+
+    A mailbox refused for good also counts as a bounce, as for the kwartaalupdate itself; a failure
+    for now is tried again by ``core.mail``, and its error shows meanwhile.
+    """
+    rows = Subscriber.objects.filter(pk=subscriber_id)
+    if outcome.sent:
+        rows.exclude(mail_error="").update(mail_error="")
+        return
+    max_length = Subscriber._meta.get_field("mail_error").max_length  # Django's documented API
+    changes = {"mail_error": f"{ERROR_LABEL[kind]}: {outcome.error}"[:max_length]}
+    if outcome.permanent:
+        changes["bounce_count"] = F("bounce_count") + 1
+    rows.update(**changes)
+
+
+MAILS = tuple(
+    mail.MailKind(
+        name=f"newsletter.{kind}",
+        template=f"newsletter/subscription/email/{kind}",
+        compose=partial(compose, kind=kind),
+        record=partial(record, kind=kind),
     )
-    message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except OSError as error:  # every smtplib error is one, and so is a refused connection
-        logger.warning("Could not send the %s mail: %s", template, error)
-        raise MailNotSent(str(error)) from error
+    for kind in MAIL_FOR_STATUS
+)
 
 
-def send_confirmation(subscriber, base_url=None, connection=None):
-    _send(subscriber, "confirm", {"confirm_url": confirm_url(subscriber, base_url)}, connection)
+def _mail(subscriber, kind):
+    """Queue ``kind`` for after the commit, and note when, for ``MAIL_INTERVAL``."""
+    Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=timezone.now())
+    mail.queue(f"newsletter.{kind}", subscriber.pk)
 
 
-def send_already_subscribed(subscriber, base_url=None, connection=None):
-    _send(subscriber, "already_subscribed", {"urls": personal_urls(subscriber, base_url)}, connection)
+def send_confirmation(subscriber):
+    """Queue the double opt-in mail with the confirmation link (sent after the commit)."""
+    _mail(subscriber, CONFIRM)
 
 
 def apply_preferences(subscriber, *, language, name="", municipality=None, organisation="", themes=()):
@@ -82,21 +120,21 @@ def apply_preferences(subscriber, *, language, name="", municipality=None, organ
 def subscribe(
     *, email, language, name="", municipality=None, organisation="", themes=(), form_name=SUBSCRIBE_FORM
 ):
-    """Record a request to subscribe and send the one mail it leads to (see the module docstring).
+    """Record a request to subscribe and queue the one mail it leads to (see the module docstring).
 
-    Raises ``MailNotSent`` when the mail could not be sent; nothing is saved then, so sending the
-    form again later does exactly the same.
+    The mail goes out after the commit (``core.mail``): the SMTP server is never waited for while
+    the subscriber's row is locked, and a server that is down costs the visitor nothing (the mail
+    is tried again later).
     """
     email = normalise_email(email)
     subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
     if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
         if not _mailed_recently(subscriber):
-            send_already_subscribed(subscriber)
-            Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=timezone.now())
+            _mail(subscriber, ALREADY_SUBSCRIBED)
         return subscriber
     # A pending address asked again within the interval already has a working link in its inbox.
     pending = subscriber is not None and subscriber.status == Subscriber.Status.PENDING
-    mail = not (pending and _mailed_recently(subscriber))
+    send = not (pending and _mailed_recently(subscriber))
     if subscriber is None:
         subscriber = Subscriber(email=email)
     subscriber.status = Subscriber.Status.PENDING
@@ -112,15 +150,15 @@ def subscribe(
         organisation=organisation,
         themes=themes,
     )
-    if mail:
+    if send:
         send_confirmation(subscriber)
-        Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=timezone.now())
     return subscriber
 
 
 @transaction.atomic
 def confirm(subscriber):
-    """The double opt-in's second step. True when this POST confirmed a pending subscriber."""
+    """The double opt-in's second step. True when this POST confirmed a pending subscriber, who
+    then gets the welcome mail (with the links to the preferences and to unsubscribe)."""
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     if subscriber.status != Subscriber.Status.PENDING:
         return False
@@ -129,6 +167,7 @@ def confirm(subscriber):
     subscriber.unsubscribed_at = None
     subscriber.save()
     SuppressedAddress.objects.filter(address_hash=address_hash(subscriber.email)).delete()
+    mail.queue(f"newsletter.{WELCOME}", subscriber.pk)
     return True
 
 

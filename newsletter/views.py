@@ -1,22 +1,24 @@
 """The subscriber's pages: subscribe, confirm, preferences, unsubscribe (and RFC 8058 one-click).
 
-Every link in a mail opens a page with a button; only the POST changes anything, because mail
-scanners and link previews follow links (GET) on their own. A forged, expired or stale token gets
-a page that says so (400 for a link that no longer fits its subscriber, 404 when the link is not
-ours or the subscriber is gone), never an error. Every public form counts against the site-wide
-rate limit (``core.ratelimit``), except unsubscribing: that must always work.
+The two forms, subscribe and preferences, are ``core.public_forms.PublicFormView``s: the site-wide
+rate limit, the honeypot, the error summary and a redirect to a page that says it worked (a
+reload of it sends nothing again). Every link in a mail opens a page with a button; only the POST
+changes anything, because mail scanners and link previews follow links (GET) on their own. A
+forged, expired or stale token gets a page that says so (400 for a link that no longer fits its
+subscriber, 404 when the link is not ours or the subscriber is gone), never an error. Every
+public form counts against the site-wide rate limit, except unsubscribing: that must always work.
 """
 
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import RATE_LIMIT_MESSAGE, RATE_LIMIT_STATUS, form_rate_limited
-from core.visibility import privacy_url
+from core.public_forms import PublicFormView, rate_limited_page, render_page
 
 from . import subscriptions, tokens
 from .forms import PreferencesForm, SubscribeForm
@@ -24,13 +26,9 @@ from .links import personal_urls
 from .models import Subscriber
 
 TEMPLATES = "newsletter/subscription/"
-
-
-def _render(request, template, context=None, status=200):
-    response = render(request, TEMPLATES + template, context or {}, status=status)
-    # Personal (a token in the URL) or the answer to a form: never kept by a cache.
-    add_never_cache_headers(response)
-    return response
+# In the query string of the preferences page after saving: the page then says so.
+SAVED = "opgeslagen"
+SUBSCRIBER_FIELDS = ("language", "name", "municipality", "organisation", "themes")
 
 
 def _on_site(subscriber):
@@ -38,108 +36,91 @@ def _on_site(subscriber):
     return personal_urls(subscriber, "")
 
 
+def _subscriber_details(form):
+    """What both forms ask about the subscriber (``forms._SubscriberFieldsMixin``), as typed."""
+    return {name: form.cleaned_data[name] for name in SUBSCRIBER_FIELDS}
+
+
 def _bad_link(request, status=404):
-    return _render(request, "bad_link.html", {"status": status}, status=status)
+    return render_page(request, TEMPLATES + "bad_link.html", {"status": status}, status=status)
 
 
-def _subscriber_for(token, purpose):
-    """``(subscriber, None)`` or ``(None, status)`` for a token from a URL."""
-    subscriber = tokens.read_token(token, purpose)
-    if subscriber is None:
-        return None, 404
-    return subscriber, None
+class SubscribeView(PublicFormView):
+    form_class = SubscribeForm
+    template_name = TEMPLATES + "subscribe.html"
+
+    def get_success_url(self):
+        # The same page for every address: the visitor can't tell what the site knew about it.
+        return reverse("newsletter:subscribe_sent")
+
+    def act(self, form):
+        subscriptions.subscribe(email=form.cleaned_data["email"], **_subscriber_details(form))
 
 
-def _form_page(request, form, *, message=None, status=200):
-    return _render(
-        request,
-        "subscribe.html",
-        {"form": form, "privacy_url": privacy_url(), "form_message": message},
-        status=status,
-    )
+subscribe = SubscribeView.as_view()
 
 
-@require_http_methods(["GET", "POST"])
-def subscribe(request):
-    if request.method == "GET":
-        return _form_page(request, SubscribeForm())
-    form = SubscribeForm(request.POST)
-    if form_rate_limited(request):
-        # Bound but not validated: the fields show what was typed, the only error is the limit.
-        return _form_page(request, form, message=RATE_LIMIT_MESSAGE, status=RATE_LIMIT_STATUS)
-    if form.is_bot():
-        return redirect("newsletter:subscribe_sent")
-    if not form.is_valid():
-        return _form_page(request, form, status=400)
-    data = form.cleaned_data
-    try:
-        subscriptions.subscribe(
-            email=data["email"],
-            language=data["language"],
-            name=data["name"],
-            municipality=data["municipality"],
-            organisation=data["organisation"],
-            themes=data["themes"],
-        )
-    except subscriptions.MailNotSent:
-        message = _("We konden de e-mail nu niet versturen. Probeer het later nog eens.")
-        return _form_page(request, form, message=message, status=503)
-    # The same answer for every address: the visitor can't tell what the site knew about it.
-    return redirect("newsletter:subscribe_sent")
-
-
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def subscribe_sent(request):
-    return _render(request, "subscribe_sent.html")
+    return render_page(request, TEMPLATES + "subscribe_sent.html")
 
 
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    subscriber, status = _subscriber_for(token, tokens.CONFIRM)
+    subscriber = tokens.read_token(token, tokens.CONFIRM)
     if subscriber is None:
-        return _bad_link(request, status)
+        return _bad_link(request, 404)
+    confirmed = TEMPLATES + "confirmed.html"
     if subscriber.status == Subscriber.Status.CONFIRMED:
-        return _render(request, "confirmed.html", {"urls": _on_site(subscriber), "already": True})
+        return render_page(request, confirmed, {"urls": _on_site(subscriber), "already": True})
     if subscriber.status != Subscriber.Status.PENDING:
         # An old link from before the subscriber unsubscribed: it may not bring them back.
         return _bad_link(request, 400)
-    if request.method == "POST":
-        if form_rate_limited(request):
-            return _render(
-                request, "confirm.html", {"form_message": RATE_LIMIT_MESSAGE}, status=RATE_LIMIT_STATUS
-            )
-        subscriptions.confirm(subscriber)
-        return _render(request, "confirmed.html", {"urls": _on_site(subscriber), "already": False})
-    return _render(request, "confirm.html")
-
-
-@require_http_methods(["GET", "POST"])
-def preferences(request, token):
-    subscriber, status = _subscriber_for(token, tokens.MANAGE)
-    if subscriber is None:
-        return _bad_link(request, status)
-    context = {"subscriber": subscriber, "urls": _on_site(subscriber), "saved": False}
-    if subscriber.status in subscriptions.ENDED:
-        return _render(request, "preferences.html", context)
     if request.method == "GET":
-        return _render(request, "preferences.html", {**context, "form": PreferencesForm(instance=subscriber)})
-    form = PreferencesForm(request.POST, instance=subscriber)
-    if form_rate_limited(request):
-        context.update(form=form, form_message=RATE_LIMIT_MESSAGE)
-        return _render(request, "preferences.html", context, status=RATE_LIMIT_STATUS)
-    if not form.is_valid():
-        return _render(request, "preferences.html", {**context, "form": form}, status=400)
-    data = form.cleaned_data
-    subscriptions.apply_preferences(
-        subscriber,
-        language=data["language"],
-        name=data["name"],
-        municipality=data["municipality"],
-        organisation=data["organisation"],
-        themes=data["themes"],
-    )
-    form = PreferencesForm(instance=subscriber)
-    return _render(request, "preferences.html", {**context, "form": form, "saved": True})
+        return render_page(request, TEMPLATES + "confirm.html")
+    if (flooded := rate_limited_page(request, TEMPLATES + "confirm.html", {})) is not None:
+        return flooded
+    subscriptions.confirm(subscriber)
+    return render_page(request, confirmed, {"urls": _on_site(subscriber), "already": False})
+
+
+class PreferencesView(PublicFormView):
+    """The subscriber's own settings, behind the signed link in every mail.
+
+    After saving it comes back to itself with ``?opgeslagen``, which shows "saved": the link
+    already holds the token, so the thank-you page adds nothing personal to it.
+    """
+
+    form_class = PreferencesForm
+    template_name = TEMPLATES + "preferences.html"
+
+    def dispatch(self, request, token):
+        self.subscriber = tokens.read_token(token, tokens.MANAGE)
+        if self.subscriber is None:
+            return _bad_link(request, 404)
+        if self.subscriber.status in subscriptions.ENDED:
+            # Nothing to change any more: the page says so and has no form, whatever was sent.
+            return render_page(request, self.template_name, self.page_context())
+        return super().dispatch(request, token)
+
+    def page_context(self):
+        return {"subscriber": self.subscriber, "urls": _on_site(self.subscriber)}
+
+    def get_form(self, data=None):
+        return PreferencesForm(data, instance=self.subscriber)
+
+    def get_context_data(self, form, message=None):
+        saved = SAVED in self.request.GET
+        return {**super().get_context_data(form, message), **self.page_context(), "saved": saved}
+
+    def get_success_url(self):
+        return f"{self.request.path}?{SAVED}"
+
+    def act(self, form):
+        subscriptions.apply_preferences(self.subscriber, **_subscriber_details(form))
+
+
+preferences = PreferencesView.as_view()
 
 
 ONE_CLICK_FIELD = "List-Unsubscribe"
@@ -183,6 +164,6 @@ def unsubscribe(request, token):
     with translation.override(language):
         if request.method == "POST":
             subscriptions.unsubscribe(subscriber)
-            return _render(request, "unsubscribed.html")
+            return render_page(request, TEMPLATES + "unsubscribed.html")
         already = subscriber.status == Subscriber.Status.UNSUBSCRIBED
-        return _render(request, "unsubscribe.html", {"already": already})
+        return render_page(request, TEMPLATES + "unsubscribe.html", {"already": already})

@@ -13,18 +13,11 @@ unpublish or a new view restriction anywhere makes it again; a warm page runs no
 
 from core.caching import cached
 from core.visibility import visible
-from knowledge.models import KnowledgeItemPage, NewsPage, PilotPage
 
 from .models import PartnerSectionPage
 
 TEMPLATE = "partners/includes/organisation_articles.html"
 SHOWN = 3
-# The field through which each page type names an organisation.
-ORGANISATION_FIELDS = {
-    NewsPage: "organisation_id",
-    KnowledgeItemPage: "source_organisation_id",
-    PilotPage: "supporting_organisation_id",
-}
 
 
 def _sections():
@@ -68,8 +61,7 @@ def _entry(section_id, request):
 
 def organisation_articles(page, request):
     """For ``PAGE_CONTEXT_HOOK``: ``partner_articles`` on a page that names a partner, else None."""
-    field = ORGANISATION_FIELDS.get(type(page))
-    organisation_id = getattr(page, field) if field else None
+    organisation_id = page.organisation_id
     if organisation_id is None:
         return None
     section_id = _sections().get((organisation_id, page.locale_id))

@@ -36,8 +36,8 @@ def file_news_under_partner(sender, instance, **kwargs):
 
 def file_item_under_partner(sender, instance, **kwargs):
     section = _section_of(instance)
-    if section is not None and instance.source_organisation_id is None:
-        instance.source_organisation_id = section.organisation_id
+    if section is not None and instance.organisation_id is None:
+        instance.organisation_id = section.organisation_id
 
 
 def connect():

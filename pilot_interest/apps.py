@@ -8,3 +8,11 @@ class PilotInterestConfig(AppConfig):
 
     name = "pilot_interest"
     verbose_name = _("Belangstelling voor pilots")
+
+    def ready(self):
+        from core import mail, retention  # noqa: PLC0415 - models are ready only now
+
+        from . import housekeeping, messages  # noqa: PLC0415
+
+        retention.register(*housekeeping.RETENTION)
+        mail.register(*messages.MAILS)

@@ -11,10 +11,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AccessibleErrorsMixin, HoneypotMixin, email_field
+from core.forms import TOO_LONG, AccessibleErrorsMixin, HoneypotMixin, email_field, name_field
 from knowledge.models import Municipality
 
-TOO_LONG = _("Gebruik hoogstens %(limit_value)d tekens.")
 CHALLENGE_MIN = 40
 CHALLENGE_MAX = 2000
 
@@ -53,12 +52,7 @@ class PilotInterestForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
             "invalid_choice": _("Kies een gemeente uit de lijst."),
         },
     )
-    contact_name = forms.CharField(
-        label=_("Uw naam"),
-        max_length=150,
-        error_messages={"required": _("Vul uw naam in."), "max_length": TOO_LONG},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    contact_name = name_field()
     email = email_field(_("Uw e-mailadres op het werk"))
     phone = forms.CharField(
         label=_("Uw telefoonnummer (mag leeg blijven)"),

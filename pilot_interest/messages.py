@@ -1,30 +1,42 @@
 """The two mails of a submission: to Team Leefbaarheid, and the acknowledgement to the sender.
 
-The team's mail is in Dutch, goes to the address in the site settings (*Instellingen → Site-
-instellingen*, ``home.models.SiteSettings.email`` of the default site), holds every field and a
-link to the submission in the admin, and has the sender as Reply-To: answering it writes to the
-municipality. The acknowledgement is in the sender's language, as plain text and HTML, repeats
-what they sent, and has the team as Reply-To.
+This module says what each mail says and to whom; ``core.mail`` builds, sends and retries it
+(``MAILS``, registered in ``apps.py``). The team's mail is in Dutch, goes to the address in the
+footer the site settings choose (*Instellingen → Voettekst*, ``home.models.SiteSettings.email`` of
+the default site, read when the mail goes out), holds every field and a link to the submission in the
+admin, and has the sender as Reply-To: answering it writes to the municipality. The
+acknowledgement is in the sender's language, repeats what they sent, and has the team as
+Reply-To.
+
+The bookkeeping is on the submission: when each mail went out (a mail that went out is never sent
+again, whatever runs its task a second time), and in ``mail_error`` one line per mail that is
+still failing, shown in the admin until a later try of that mail succeeds.
 """
 
 from email.utils import formataddr, parseaddr
+from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Site
 
+from core import mail
 from core.visibility import visible
 from home.models import SiteSettings
 from knowledge.models import PilotIndexPage
+
+from .models import PilotInterest
 
 TEAM = "team"
 ACKNOWLEDGEMENT = "acknowledgement"
 # The admin's URL names for the submissions: ``<namespace>:edit`` (see ``wagtail_hooks``).
 ADMIN_NAMESPACE = "pilot_interest_admin"
 TEMPLATES = "pilot_interest/email/"
+SENT_AT = {TEAM: "team_mail_sent_at", ACKNOWLEDGEMENT: "acknowledgement_sent_at"}
+# How a line of ``mail_error`` names its mail (editors read it; Dutch like the rest of the admin).
+ERROR_LABEL = {TEAM: "aan het team", ACKNOWLEDGEMENT: "bevestiging aan de afzender"}
 
 
 def absolute(path):
@@ -55,48 +67,65 @@ def _context(interest, language):
     return {
         "interest": interest,
         "municipality": interest.municipality,
-        "site_name": settings.WAGTAIL_SITE_NAME,
         "pilots_url": pilots_url(language),
         "language_name": dict(settings.LANGUAGES).get(interest.language, interest.language),
     }
 
 
-def _subject(template, context):
-    return " ".join(render_to_string(TEMPLATES + template, context).split())
-
-
-def _message(name, context, to, reply_to):
-    """``<name>_subject.txt``, ``<name>.txt`` and ``<name>.html``, in the active language."""
-    message = EmailMultiAlternatives(
-        subject=_subject(f"{name}_subject.txt", context),
-        body=render_to_string(f"{TEMPLATES}{name}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        reply_to=[reply_to],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(render_to_string(f"{TEMPLATES}{name}.html", context), "text/html")
-    return message
-
-
-def team_mail(interest):
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**_context(interest, settings.LANGUAGE_CODE), "admin_url": admin_url(interest)}
+def compose(interest_id, kind):
+    """What the ``kind`` mail says; ``None`` once it went out or the submission was anonymised."""
+    interest = PilotInterest.objects.select_related("municipality").filter(pk=interest_id).first()
+    if interest is None or interest.anonymised_at is not None or getattr(interest, SENT_AT[kind]):
+        return None
+    if kind == TEAM:
+        language = settings.LANGUAGE_CODE  # the team reads Dutch, whatever the sender's language
+        with translation.override(language):
+            context = {**_context(interest, language), "admin_url": admin_url(interest)}
         sender = formataddr((interest.contact_name, interest.email))
-        return _message("team", context, to=team_address(), reply_to=sender)
-
-
-def acknowledgement(interest):
+        return mail.Mail(to=team_address(), language=language, context=context, reply_to=sender)
     language = interest.language if interest.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(language):
-        context = {**_context(interest, language), "language": language}
-        return _message("acknowledgement", context, to=interest.email, reply_to=team_address())
+        context = _context(interest, language)
+    return mail.Mail(to=interest.email, language=language, context=context, reply_to=team_address())
 
 
-def build(interest, kind):
-    """The message for ``kind`` (``TEAM`` or ``ACKNOWLEDGEMENT``), ready to send."""
-    if kind == TEAM:
-        return team_mail(interest)
-    if kind == ACKNOWLEDGEMENT:
-        return acknowledgement(interest)
-    raise ValueError(kind)
+def _other_errors(mail_error, kind):
+    prefix = ERROR_LABEL[kind] + ":"
+    return [line for line in mail_error.splitlines() if line.strip() and not line.startswith(prefix)]
+
+
+def record(interest_id, outcome, kind):
+    """Mark ``kind`` sent, or put its error line in ``mail_error``; the other mail's line stays."""
+    with transaction.atomic():
+        interest = PilotInterest.objects.select_for_update().filter(pk=interest_id).first()
+        if interest is None:
+            return
+        lines = _other_errors(interest.mail_error, kind)
+        changes = {}
+        if outcome.sent:
+            changes[SENT_AT[kind]] = timezone.now()
+        else:
+            lines.append(f"{ERROR_LABEL[kind]}: {outcome.error}")
+        max_length = PilotInterest._meta.get_field("mail_error").max_length  # Django's documented API
+        changes["mail_error"] = "\n".join(lines)[:max_length]
+        PilotInterest.objects.filter(pk=interest_id).update(**changes)
+
+
+def kind_name(kind):
+    return f"pilot_interest.{kind}"
+
+
+def queue(interest, kind):
+    """Send ``kind`` (``TEAM`` or ``ACKNOWLEDGEMENT``) once the current transaction commits."""
+    mail.queue(kind_name(kind), interest.pk)
+
+
+MAILS = tuple(
+    mail.MailKind(
+        name=kind_name(kind),
+        template=TEMPLATES + kind,
+        compose=partial(compose, kind=kind),
+        record=partial(record, kind=kind),
+    )
+    for kind in (TEAM, ACKNOWLEDGEMENT)
+)

@@ -7,7 +7,8 @@ again, and the visitor sees the same thank-you page. The check runs under a lock
 municipality's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's ``IMMEDIATE`` transactions
 serialise writers), so two copies sent at the same moment still make one row.
 
-The mails (to the team, and the acknowledgement to the sender) are queued only after the commit.
+The mails (to the team, and the acknowledgement to the sender) go out only after the commit
+(``core.mail``).
 """
 
 from datetime import timedelta
@@ -17,15 +18,10 @@ from django.utils import timezone
 
 from knowledge.models import Municipality
 
+from .messages import ACKNOWLEDGEMENT, TEAM, queue
 from .models import PilotInterest
-from .tasks import ACKNOWLEDGEMENT, TEAM, send_pilot_interest_mail
 
 DUPLICATE_WINDOW = timedelta(hours=24)
-
-
-def _mail_after_commit(interest):
-    for kind in (TEAM, ACKNOWLEDGEMENT):
-        transaction.on_commit(lambda kind=kind: send_pilot_interest_mail.enqueue(interest.pk, kind))
 
 
 def recent_duplicate(email, municipality, place, now=None):
@@ -61,5 +57,6 @@ def submit(*, municipality, contact_name, email, phone, place, challenge, langua
             consent_given_at=now,
             created_at=now,
         )
-        _mail_after_commit(interest)
+        for kind in (TEAM, ACKNOWLEDGEMENT):
+            queue(interest, kind)  # core.mail sends it once the transaction commits
     return interest, True

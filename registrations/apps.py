@@ -9,6 +9,10 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Aanmeldingen")
 
     def ready(self):
-        from . import signals  # noqa: PLC0415 - models are ready only now
+        from core import mail, retention  # noqa: PLC0415 - models are ready only now
+
+        from . import housekeeping, messages, signals  # noqa: PLC0415
 
         signals.connect()
+        retention.register(*housekeeping.RETENTION)
+        mail.register(*messages.MAILS)

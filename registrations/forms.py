@@ -7,21 +7,14 @@ and nothing is stored or sent.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AccessibleErrorsMixin, HoneypotMixin, email_field
+from core.forms import TOO_LONG, AccessibleErrorsMixin, HoneypotMixin, email_field, name_field
 from knowledge.models import Municipality
 
 from .models import Registration
 
-TOO_LONG = _("Gebruik hoogstens %(limit_value)d tekens.")
-
 
 class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
-    name = forms.CharField(
-        label=_("Uw naam"),
-        max_length=150,
-        error_messages={"required": _("Vul uw naam in."), "max_length": TOO_LONG},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    name = name_field()
     email = email_field(_("Uw e-mailadres op het werk"))
     municipality = forms.ModelChoiceField(
         label=_("Voor welke gemeente werkt u?"),

@@ -1,11 +1,11 @@
 """Work on registrations that time brings: reminders before a meeting, deleting registrations
 nobody confirmed, anonymising long after.
 
-All are safe to run any number of times: a reminder is sent once per registration
-(``reminder_sent_at``), an expired pending registration is simply gone, and an anonymised row is
-never touched again (``anonymised_at``). The management commands run them by hand or from cron;
-the tasks run them through the Tasks API, each checking again at run time whether its work is
-still due.
+Reminders are sent once per registration (``reminder_sent_at``), however often they run: the
+command runs them by hand or from cron, the task through the Tasks API, checking again at run time
+whether its work is still due. Deleting and anonymising are this app's retention policies
+(``RETENTION``, registered in ``apps.py``): ``core.retention`` applies them, with every other app's,
+through ``manage.py purge_personal_data`` and its daily task.
 """
 
 from datetime import timedelta
@@ -17,7 +17,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django_tasks import task
 
-from core.recurring import queue_next_run
+from core.retention import Anonymise, Delete, Months, RetentionPolicy, purge_personal_data_daily
 from knowledge.models import MeetingPage
 
 from .models import Registration
@@ -46,52 +46,6 @@ def reminders_due(now=None):
 def send_reminders(registrations=None, progress=None):
     """Mark each due registration reminded and queue its mail; returns how many."""
     return mail_each_once(registrations or reminders_due(), "reminder_sent_at", "reminder", progress)
-
-
-def delete_expired():
-    """Delete pending registrations nobody confirmed in time (``REGISTRATION_CONFIRM_HOURS``).
-
-    Most are a bot's, or a typo in an address: nothing of them is kept, and no mail goes out.
-    They held no place, so nobody on the waitlist is affected. Returns how many.
-    """
-    deleted, _per_model = Registration.objects.expired().delete()
-    return deleted
-
-
-def purge_cutoff(now=None):
-    """Meetings that ended before this moment have their registrations anonymised."""
-    now = now or timezone.now()
-    return now - timedelta(days=round(30.44 * settings.REGISTRATION_RETENTION_MONTHS))
-
-
-def to_anonymise(now=None):
-    return Registration.objects.filter(anonymised_at=None, meeting__end__lt=purge_cutoff(now))
-
-
-def anonymise(batch_size=500, progress=None):
-    """Blank everything that names a person; keep what counts (meeting, municipality, role, status).
-
-    Works in batches of one UPDATE each, so an interrupted run keeps what it did.
-    """
-    done = 0
-    while True:
-        ids = list(to_anonymise().values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            return done
-        # The address stays unique per meeting (a constraint): it is made from the row's id.
-        Registration.objects.filter(pk__in=ids).update(
-            name="",
-            email=Concat(Value("geanonimiseerd-"), Cast("pk", CharField()), Value("@invalid")),
-            organisation="",
-            accessibility_needs="",
-            case="",
-            mail_error="",
-            client_key="",
-            anonymised_at=timezone.now(),
-        )
-        done += len(ids)
-        if progress:
-            progress(done)
 
 
 # Through the Tasks API ----------------------------------------------------------------------------
@@ -127,18 +81,43 @@ def queue_reminder(meeting):
     return True
 
 
-def purge(progress=None):
-    """What the daily purge does: delete expired pending registrations, then anonymise.
+# Retention ---------------------------------------------------------------------------------------
 
-    Returns ``(deleted, anonymised)``.
-    """
-    return delete_expired(), anonymise(progress=progress)
+# Pending registrations nobody confirmed in time (``REGISTRATION_CONFIRM_HOURS``; the model says
+# when a link expires). Most are a bot's, or a typo in an address: nothing of them is kept, and no
+# mail goes out. They held no place, so nobody on the waitlist is affected.
+UNCONFIRMED = RetentionPolicy(
+    name="registrations.unconfirmed",
+    label="onbevestigde aanmeldingen",
+    rows=Registration.objects.expired,
+    action=Delete(),
+)
 
+# ``REGISTRATION_RETENTION_MONTHS`` (12) after its meeting ended, a registration loses everything
+# that names a person, even the hash of where the form came from (``client_key``); it keeps what
+# the programme counts: meeting, municipality, role and status.
+PAST_MEETINGS = RetentionPolicy(
+    name="registrations.past_meetings",
+    label="aanmeldingen",
+    rows=Registration.objects.all,
+    kept=Months("REGISTRATION_RETENTION_MONTHS"),
+    counted_from="meeting__end",
+    action=Anonymise(
+        {
+            "name": "",
+            # The address stays unique per meeting (a constraint): it is made from the row's id.
+            "email": Concat(Value("geanonimiseerd-"), Cast("pk", CharField()), Value("@invalid")),
+            "organisation": "",
+            "accessibility_needs": "",
+            "case": "",
+            "mail_error": "",
+            "client_key": "",
+        }
+    ),
+)
 
-@task()
-def purge_registrations_daily():
-    """Queue tomorrow's run (``core.recurring``: a failing run does not end the chain), then
-    delete expired pending registrations and anonymise what is due."""
-    queue_next_run(purge_registrations_daily, timedelta(days=1))
-    deleted, anonymised = purge()
-    return {"deleted": deleted, "anonymised": anonymised}
+RETENTION = (UNCONFIRMED, PAST_MEETINGS)
+
+# The daily purge's name before ``core.retention``: a run queued under it still runs, as the one
+# daily task. Remove in the next release.
+purge_registrations_daily = purge_personal_data_daily

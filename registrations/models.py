@@ -38,7 +38,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.PENDING, created_at__gte=pending_expired_before())
 
     def expired(self):
-        """Pending registrations nobody confirmed in time: deleted by ``housekeeping.purge``."""
+        """Pending registrations nobody confirmed in time: deleted by ``housekeeping.UNCONFIRMED``."""
         return self.filter(status=Registration.Status.PENDING, created_at__lt=pending_expired_before())
 
     def active(self):

@@ -5,7 +5,7 @@ A place is final only once its address is confirmed. The form (``register``) sto
 ``pending`` registration that holds no place and mails a link; the POST behind that link
 (``confirm``) decides the place. So a bot that fills the form with made-up addresses takes
 nobody's place: its registrations wait unconfirmed until they expire and are deleted
-(``housekeeping.purge``). On top of that the form takes at most ``REGISTRATION_LIMIT_PER_CLIENT``
+(``housekeeping.UNCONFIRMED``). On top of that the form takes at most ``REGISTRATION_LIMIT_PER_CLIENT``
 registrations per meeting from one client and ``REGISTRATION_PENDING_PER_DOMAIN`` unconfirmed ones
 per mail domain, and mails one registration at most once per ``MAIL_INTERVAL``.
 
@@ -31,8 +31,8 @@ from django.utils.crypto import salted_hmac
 
 from knowledge.models import MeetingPage
 
+from . import messages
 from .models import Registration
-from .tasks import send_registration_mail
 
 # Sending the form again for the same address mails again only after this long.
 MAIL_INTERVAL = timedelta(minutes=10)
@@ -105,7 +105,7 @@ def _has_room(meeting):
 
 
 def _mail_after_commit(registration, kind):
-    transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, kind))
+    messages.queue(registration.pk, kind)  # core.mail sends it once the transaction commits
 
 
 def register(meeting, *, language, client="", **details):

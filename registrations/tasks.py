@@ -1,38 +1,14 @@
-"""Registration e-mails go out through the Tasks API, never inside the visitor's request.
+"""Mailing many registrations once each: reminders and the report.
 
-In production ``db_worker`` sends them, so a slow or dead SMTP server never holds up the page. A
-failed send is written on the registration (``mail_error``, shown in the admin) and, when the
-backend can wait, tried again later; the next successful send clears it.
+Sending itself is ``core.mail``'s (through the Tasks API, after the commit, retried when it may
+help; see ``messages``). What is left here is claiming each row before its mail is queued.
 """
-
-from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
 
-from .messages import build
+from .messages import queue
 from .models import Registration
-
-RETRY_DELAYS = (60, 300, 1800)  # seconds before the second, third and fourth try
-
-
-@task()
-def send_registration_mail(registration_id, kind, attempt=0):
-    registration = Registration.objects.select_related("meeting").filter(pk=registration_id).first()
-    if registration is None:
-        return "gone"
-    try:
-        build(registration, kind).send()
-    except OSError as error:  # smtplib's errors are OSErrors: refused, dropped, timed out
-        Registration.objects.filter(pk=registration_id).update(mail_error=f"{kind}: {error}"[:300])
-        backend = send_registration_mail.get_backend()
-        if attempt < len(RETRY_DELAYS) and backend.supports_defer:
-            run_after = timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt])
-            send_registration_mail.using(run_after=run_after).enqueue(registration_id, kind, attempt + 1)
-        return "failed"
-    Registration.objects.filter(pk=registration_id).update(mail_sent_at=timezone.now(), mail_error="")
-    return "sent"
 
 
 def mail_each_once(registrations, sent_field, kind, progress=None):
@@ -48,7 +24,7 @@ def mail_each_once(registrations, sent_field, kind, progress=None):
                 **{sent_field: timezone.now()}
             )
             if claimed:
-                transaction.on_commit(lambda pk=registration_id: send_registration_mail.enqueue(pk, kind))
+                queue(registration_id, kind)
         queued += claimed
         if progress:
             progress(queued)

@@ -13,6 +13,12 @@ urlpatterns = [
         views.register,
         name="register",
     ),
+    # Where a sent form lands ("check your mail"): a page of its own, so a reload sends nothing.
+    path(
+        pgettext_lazy("URL path of meeting registration", "bijeenkomst/<int:meeting_id>/verstuurd/"),
+        views.registered,
+        name="registered",
+    ),
     path(
         pgettext_lazy("URL path of meeting registration", "bevestigen/<str:token>/"),
         views.confirm,

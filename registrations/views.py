@@ -1,23 +1,27 @@
 """Registering for a meeting, confirming it through the link in the e-mail, and cancelling.
 
 The form is on the meeting page itself (see ``wagtail_hooks.registration_context``) and posts to
-``register``, which also shows the form on its own when something needs correcting. A sent form
-stores a registration without a place and answers "check your mail" (the same answer whether or
-not the address was known, and whether or not a mail went out: see ``places.register``). The
-links in mails follow the site's rule: the GET shows a page with a button, only the POST changes
-anything, because mail scanners and link previews open links by themselves. A forged or stale
-link gets a page that says so, never an error.
+``register``, a ``core.public_forms.PublicFormView``, which also shows the form on its own page
+when something needs correcting. A sent form stores a registration without a place and goes on
+to ``registered``, the meeting's "check your mail" page (the same whether or not the address was
+known, and whether or not a mail went out: see ``places.register``); a reload of it sends nothing
+again. The links in mails follow the site's rule: the GET shows a page with a button, only the
+POST changes anything, because mail scanners and link previews open links by themselves. A
+forged or stale link gets a page that says so, never an error.
 """
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from core.forms import HONEYPOT_FIELD
 from core.http import add_cache_headers
-from core.ratelimit import RATE_LIMIT_MESSAGE, RATE_LIMIT_STATUS, client_address, form_rate_limited
-from core.visibility import privacy_url, visible
+from core.public_forms import PublicFormView, Refused, rate_limited_page, render_page
+from core.public_forms import form_context as public_form_context
+from core.ratelimit import client_address
+from core.visibility import visible
 from knowledge.models import MeetingPage
 
 from . import places, tokens
@@ -28,6 +32,7 @@ from .models import Registration, confirm_hours
 TEMPLATES = "registrations/"
 ICS = "text/calendar; charset=utf-8"
 LIMIT_STATUS = 429
+REFUSED_STATUS = 409
 CLIENT_LIMIT_MESSAGE = _(
     "Vanaf uw internetverbinding zijn al veel aanmeldingen voor deze bijeenkomst verstuurd. "
     "Daarom kunt u zich hier nu niet aanmelden. Wilt u met meer collega's komen? "
@@ -38,69 +43,76 @@ DOMAIN_LIMIT_MESSAGE = _(
     "bevestiging. Bevestig eerst die aanmeldingen via de link in de e-mail, of probeer het later "
     "opnieuw."
 )
+# The same words as refused.html, which answers a confirmation that comes too late.
+FULL_MESSAGE = _("De bijeenkomst is vol en er is geen wachtlijst. U bent niet aangemeld.")
+CLOSED_MESSAGE = _("Aanmelden voor deze bijeenkomst kan nu niet. U bent niet aangemeld.")
+NOT_STORED = ("consent", HONEYPOT_FIELD)
 
 
-def _render(request, template, context, status=200):
-    response = render(request, TEMPLATES + template, context, status=status)
-    add_never_cache_headers(response)  # a form's answer, or a personal link: never cached
-    return response
+def _visible_meeting(meeting_id):
+    return get_object_or_404(visible(MeetingPage.objects.all()), pk=meeting_id)
 
 
 def form_context(meeting, form=None, message=None):
-    """What the form template needs, on the meeting page and on its own page."""
+    """What ``registrations/includes/form.html`` needs, on the meeting page and on its own page."""
     return {
+        **public_form_context(RegistrationForm() if form is None else form, message),
         "meeting": meeting,
-        "form": form or RegistrationForm(),
-        "form_message": message,
-        "privacy_url": privacy_url(),
         "places_left": places.places_left(meeting),
     }
 
 
-def _form_page(request, meeting, form=None, message=None, status=200):
-    context = {"meeting": meeting, "registration": form_context(meeting, form, message)}
-    return _render(request, "register.html", context, status=status)
-
-
-def _check_your_mail(request, meeting):
-    """The answer to every accepted form: new, known or pending address, mailed now or not."""
-    context = {"meeting": meeting, "outcome": places.Outcome.PENDING, "confirm_hours": confirm_hours()}
-    return _render(request, "registered.html", context)
-
-
-def _limit_message(outcome, email):
+def _refusal(outcome, email):
+    """Why ``places.register`` stored nothing, as ``Refused`` (the form comes back with it)."""
     if outcome == places.Outcome.CLIENT_LIMIT:
-        return CLIENT_LIMIT_MESSAGE
-    return DOMAIN_LIMIT_MESSAGE % {"domain": email.rpartition("@")[2]}
+        return Refused(CLIENT_LIMIT_MESSAGE, LIMIT_STATUS)
+    if outcome == places.Outcome.DOMAIN_LIMIT:
+        return Refused(DOMAIN_LIMIT_MESSAGE % {"domain": email.rpartition("@")[2]}, LIMIT_STATUS)
+    if outcome == places.Outcome.FULL:
+        return Refused(FULL_MESSAGE, REFUSED_STATUS)
+    return Refused(CLOSED_MESSAGE, REFUSED_STATUS)
 
 
-@require_http_methods(["GET", "POST"])
-def register(request, meeting_id):
-    meeting = get_object_or_404(visible(MeetingPage.objects.all()), pk=meeting_id)
-    if request.method == "GET":
-        return _form_page(request, meeting)
-    form = RegistrationForm(request.POST)
-    if form_rate_limited(request):
-        return _form_page(request, meeting, form, RATE_LIMIT_MESSAGE, status=RATE_LIMIT_STATUS)
-    if form.is_bot():
-        return _check_your_mail(request, meeting)
-    if not form.is_valid():
-        return _form_page(request, meeting, form, status=400)
-    details = {key: form.cleaned_data[key] for key in form.fields if key not in ("consent", "website")}
-    outcome, _registration = places.register(
-        meeting, language=request.LANGUAGE_CODE, client=client_address(request), **details
-    )
-    if outcome in places.LIMITS:
-        # Bound and valid: the fields keep what was typed; the limit is the one problem shown.
-        message = _limit_message(outcome, details["email"])
-        return _form_page(request, meeting, form, message, status=LIMIT_STATUS)
-    if outcome in (places.Outcome.CLOSED, places.Outcome.FULL):
-        return _render(request, "refused.html", {"meeting": meeting, "outcome": outcome}, status=409)
-    return _check_your_mail(request, meeting)
+class RegisterView(PublicFormView):
+    form_class = RegistrationForm
+    template_name = TEMPLATES + "register.html"
+
+    def dispatch(self, request, meeting_id):
+        self.meeting = _visible_meeting(meeting_id)
+        return super().dispatch(request, meeting_id)
+
+    def get_context_data(self, form, message=None):
+        return {"meeting": self.meeting, "registration": form_context(self.meeting, form, message)}
+
+    def get_success_url(self):
+        return reverse("registrations:registered", args=[self.meeting.pk])
+
+    def act(self, form):
+        # Everything the person typed, for the registration; not the consent box or the honeypot.
+        details = {name: value for name, value in form.cleaned_data.items() if name not in NOT_STORED}
+        outcome, _registration = places.register(
+            self.meeting, language=self.request.LANGUAGE_CODE, client=client_address(self.request), **details
+        )
+        if outcome not in (places.Outcome.PENDING, places.Outcome.ALREADY):
+            raise _refusal(outcome, details["email"])
+
+
+register = RegisterView.as_view()
+
+
+@require_http_methods(["GET", "HEAD"])
+def registered(request, meeting_id):
+    """The answer to every accepted form: new, known or pending address, mailed now or not."""
+    context = {
+        "meeting": _visible_meeting(meeting_id),
+        "outcome": places.Outcome.PENDING,
+        "confirm_hours": confirm_hours(),
+    }
+    return render_page(request, TEMPLATES + "registered.html", context)
 
 
 def _bad_link(request, purpose):
-    return _render(request, "bad_link.html", {"purpose": purpose}, status=404)
+    return render_page(request, TEMPLATES + "bad_link.html", {"purpose": purpose}, status=404)
 
 
 def _outcome_page(request, registration, outcome):
@@ -109,10 +121,10 @@ def _outcome_page(request, registration, outcome):
     context = {"meeting": registration.meeting.localized, "registration": registration, "outcome": outcome}
     if outcome in (places.Outcome.EXPIRED, places.Outcome.CANCELLED):
         context["confirm_hours"] = confirm_hours()
-        return _render(request, "confirm_expired.html", context, status=410)
+        return render_page(request, TEMPLATES + "confirm_expired.html", context, status=410)
     if outcome in (places.Outcome.CLOSED, places.Outcome.FULL):
-        return _render(request, "refused.html", context, status=409)
-    return _render(request, "registered.html", context)
+        return render_page(request, TEMPLATES + "refused.html", context, status=REFUSED_STATUS)
+    return render_page(request, TEMPLATES + "registered.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -130,10 +142,9 @@ def confirm(request, token):
         "places_left": places.places_left(registration.meeting),
     }
     if request.method == "GET":
-        return _render(request, "confirm.html", context)
-    if form_rate_limited(request):
-        context["form_message"] = RATE_LIMIT_MESSAGE
-        return _render(request, "confirm.html", context, status=RATE_LIMIT_STATUS)
+        return render_page(request, TEMPLATES + "confirm.html", context)
+    if (flooded := rate_limited_page(request, TEMPLATES + "confirm.html", context)) is not None:
+        return flooded
     outcome, confirmed = places.confirm(registration)
     return _outcome_page(request, confirmed or registration, outcome)
 
@@ -141,7 +152,7 @@ def confirm(request, token):
 @require_http_methods(["GET", "HEAD"])
 def meeting_calendar(request, meeting_id):
     """The meeting for anyone's calendar: without the online link, which only registrants get."""
-    meeting = get_object_or_404(visible(MeetingPage.objects.all()), pk=meeting_id)
+    meeting = _visible_meeting(meeting_id)
     response = HttpResponse(public_ics(meeting, request.build_absolute_uri(meeting.url)), content_type=ICS)
     response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
     return add_cache_headers(request, response)
@@ -156,10 +167,10 @@ def cancel(request, token):
     if registration.meeting.is_past:
         # Afterwards there is no place to give back, and attendance and the report count on it:
         # the GET and the POST both say so, and nothing changes or is mailed.
-        return _render(request, "cancel_too_late.html", context, status=410)
+        return render_page(request, TEMPLATES + "cancel_too_late.html", context, status=410)
     if registration.status == Registration.Status.CANCELLED:
-        return _render(request, "cancelled.html", {**context, "already": True})
+        return render_page(request, TEMPLATES + "cancelled.html", {**context, "already": True})
     if request.method == "POST":
         places.cancel(registration)
-        return _render(request, "cancelled.html", {**context, "already": False})
-    return _render(request, "cancel.html", context)
+        return render_page(request, TEMPLATES + "cancelled.html", {**context, "already": False})
+    return render_page(request, TEMPLATES + "cancel.html", context)

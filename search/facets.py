@@ -40,9 +40,9 @@ COLUMNS = {
     "type": ("content_type",),
     "soort": ("knowledgeitempage__kind",),
     "organisatie": (
-        "knowledgeitempage__source_organisation",
+        "knowledgeitempage__organisation",
         "newspage__organisation",
-        "pilotpage__supporting_organisation",
+        "pilotpage__organisation",
     ),
     "gemeente": ("knowledgeitempage__municipality", "pilotpage__municipality"),
     "jaar": ("search_year",),

@@ -47,14 +47,6 @@ def _page_of(request, ids):
     return page
 
 
-def _organisation(item):
-    for name in ("source_organisation", "organisation", "supporting_organisation"):
-        organisation = getattr(item, name, None)
-        if organisation is not None:
-            return organisation
-    return None
-
-
 def _year(item):
     year = getattr(item, "year", None)
     if year:
@@ -63,7 +55,7 @@ def _year(item):
 
 
 def _result(request, item, highlight):
-    organisation = _organisation(item)
+    organisation = item.organisation
     themes = item.themes.all() if hasattr(item, "themes") else []
     return {
         "promoted": item.search_promoted,
@@ -73,6 +65,7 @@ def _result(request, item, highlight):
         "summary": getattr(item, "introduction", "") or item.search_description,
         "themes": [theme.title for theme in themes],
         "organisation": organisation.name if organisation else None,
+        "meta": item.card_meta(),
         "year": _year(item),
         "highlight": str(highlight),
     }

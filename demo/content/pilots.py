@@ -24,7 +24,7 @@ PILOTS = [
         "themes": ["armoede-en-schulden", "eenzaamheid"],
         "status": Status.COMPLETED,
         "dates": (datetime.date(2021, 10, 1), datetime.date(2023, 9, 30)),
-        "supporting_organisation": "movisie",
+        "organisation": "movisie",
         "image": "wijk",
         "introduction": (
             "Een wekelijkse maaltijd in de wijk, met aan tafel een vrijwilliger die helpt met geldvragen. "
@@ -77,7 +77,7 @@ PILOTS = [
         "themes": ["sociale-infrastructuur", "eenzaamheid"],
         "status": Status.RUNNING,
         "dates": (-320, 410),
-        "supporting_organisation": "wageningen-university-research",
+        "organisation": "wageningen-university-research",
         "image": "dorpshuis",
         "introduction": (
             "Het dorpshuis is drie ochtenden per week open als huiskamer van het dorp. Bewoners bedenken "
@@ -125,7 +125,7 @@ PILOTS = [
         "themes": ["bewonersparticipatie", "gebiedsgericht-werken"],
         "status": Status.RUNNING,
         "dates": (-200, 530),
-        "supporting_organisation": "platform31",
+        "organisation": "platform31",
         "image": "subsidie",
         "introduction": (
             "Bewoners van Zevenhuizen bepalen zelf waar een deel van het wijkbudget naartoe gaat. Alle "
@@ -171,7 +171,7 @@ PILOTS = [
         "themes": ["armoede-en-schulden", "gebiedsgericht-werken"],
         "status": Status.COMPLETED,
         "dates": (datetime.date(2022, 1, 15), datetime.date(2024, 1, 31)),
-        "supporting_organisation": "han",
+        "organisation": "han",
         "image": "armoede",
         "introduction": (
             "Een team ging langs bij huishoudens met een betalingsachterstand. Zo kregen bewoners hulp "
@@ -214,7 +214,7 @@ PILOTS = [
         "themes": ["covid-19-en-sociale-verbondenheid", "eenzaamheid"],
         "status": Status.RUNNING,
         "dates": (-150, 580),
-        "supporting_organisation": "movisie",
+        "organisation": "movisie",
         "image": "covid",
         "introduction": (
             "Jongeren organiseren samen met het jongerenwerk activiteiten voor andere jongeren. Het doel: "
@@ -256,7 +256,7 @@ PILOTS = [
         "themes": ["bewonersparticipatie", "sociale-infrastructuur", "gebiedsgericht-werken"],
         "status": Status.PLANNED,
         "dates": (75, 75 + 540),
-        "supporting_organisation": "wageningen-university-research",
+        "organisation": "wageningen-university-research",
         "image": "gebied",
         "introduction": (
             "Bewoners van Hengelo gaan samen een dorpsvisie maken. Jongeren en nieuwe inwoners doen "

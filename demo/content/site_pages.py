@@ -280,3 +280,21 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+# The footer every page shows (``home.models.SiteFooter``): the team, how to reach it, and links.
+# A link is a standard page's slug, or an outside address with its text. The same values as the
+# defaults migration ``home/0006`` gives a new site.
+FOOTER = {
+    "team_name": "Team Leefbaarheid, Provincie Gelderland",
+    "email": "leefbaarheid@gelderland.nl",
+    "phone": "026 359 99 99",
+    "visiting_address": "Markt 11, 6811 CG Arnhem",
+    "postal_address": "Postbus 9090, 6800 CX Arnhem",
+    "links": [
+        {"page": "over"},
+        {"page": "contact"},
+        {"page": "privacy"},
+        {"page": "toegankelijkheid"},
+        {"url": "https://www.gelderland.nl", "label": "Provincie Gelderland"},
+    ],
+}

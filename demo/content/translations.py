@@ -787,3 +787,10 @@ ORGANISATIONS = {
         "people in the region are doing."
     ),
 }
+
+# The footer's texts: the team's name, and the English text of each Dutch link text. Links to
+# pages have no text of their own (they show the page title in the reader's language).
+FOOTER = {
+    "team_name": "Team Leefbaarheid, Province of Gelderland",
+    "links": {"Provincie Gelderland": "Province of Gelderland"},
+}

@@ -1,4 +1,7 @@
-"""The programme's content model, one module per pillar (see DESIGN.md)."""
+"""The programme's content model, one module per part of it: themes, the knowledge base's items,
+pilots, learning-network meetings, news and subsidy schemes, and the organisations and
+municipalities they name (snippets). The README's "Project layout" and docs/architecture.md say
+how they fit together."""
 
 from .items import KnowledgeIndexPage, KnowledgeItemPage
 from .meetings import MeetingIndexPage, MeetingPage

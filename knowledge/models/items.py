@@ -25,7 +25,7 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
 
     theme_section = "knowledge_items"
     theme_section_order = ("title", "pk")
-    theme_section_select_related = ("source_organisation",)
+    theme_section_select_related = ("organisation",)
 
     class Kind(models.TextChoices):
         METHOD = "method", _("Methode")
@@ -78,7 +78,7 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
         help_text=_("Bijvoorbeeld de erkenningscommissie van Movisie."),
     )
     evidence_assessed_on = models.DateField(_("beoordeeld op"), null=True, blank=True)
-    source_organisation = organisation_field(_("bron (organisatie)"), "knowledge_items")
+    organisation = organisation_field(_("bron (organisatie)"), "knowledge_items")
     year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
     external_url = models.URLField(_("meer informatie (link)"), blank=True)
     themes = themes_field("knowledge_items")
@@ -139,7 +139,7 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("source_organisation"),
+                FieldPanel("organisation"),
                 FieldRowPanel([FieldPanel("year"), FieldPanel("last_reviewed")]),
                 FieldPanel("external_url"),
                 FieldPanel("municipality"),
@@ -170,7 +170,7 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
         SynchronizedField("evidence_level"),
         TranslatableField("evidence_assessed_by"),
         SynchronizedField("evidence_assessed_on"),
-        SynchronizedField("source_organisation"),
+        SynchronizedField("organisation"),
         SynchronizedField("year"),
         SynchronizedField("external_url"),
         SynchronizedField("themes"),
@@ -229,6 +229,9 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
             .order_by("title")
         )
 
+    def card_meta(self):
+        return self.get_kind_display()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pilots_using"] = self.pilots_that_used_it()
@@ -251,7 +254,7 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     max_count_per_parent = 1
     listing_model = KnowledgeItemPage
     listing_order = ("title",)
-    listing_select_related = ("source_organisation",)
+    listing_select_related = ("organisation",)
 
     def get_listing_queryset(self, request):
         """Every visible item in this page's language, wherever it lives (a partner's section too)."""
@@ -269,7 +272,7 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
         return [
             choice_filter("soort", _("Soort"), _("Alle soorten"), KnowledgeItemPage.Kind.choices, "kind"),
             theme_filter(self.locale_id),
-            organisation_filter("source_organisation"),
+            organisation_filter("organisation"),
             choice_filter(
                 "bewijs",
                 _("Bewijskracht"),

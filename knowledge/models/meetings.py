@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -150,6 +151,10 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    def card_meta(self):
+        line = date_format(timezone.localtime(self.start), "l j F Y, H:i")
+        return f"{line} · {self.location_name}" if self.location_name else line
 
     @property
     def registration_state(self):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -86,6 +87,9 @@ class NewsPage(ThemeTaggedMixin, BasePage):
     class Meta:
         verbose_name = _("nieuwsbericht")
         verbose_name_plural = _("nieuwsberichten")
+
+    def card_meta(self):
+        return date_format(self.date, "j F Y")
 
 
 class NewsIndexPage(SectionIndexMixin, ThemedCardsMixin, RoutablePageMixin, ListingPage):

@@ -47,7 +47,7 @@ class PilotPage(ThemeTaggedMixin, BasePage):
     start_date = models.DateField(_("begint op"), null=True, blank=True)
     end_date = models.DateField(_("eindigt op"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
-    supporting_organisation = organisation_field(_("kennisorganisatie die helpt"), "supported_pilots")
+    organisation = organisation_field(_("kennisorganisatie die helpt"), "supported_pilots")
     aim = models.TextField(_("doel"), blank=True)
     approach = RichTextField(_("aanpak"), blank=True)
     partners = models.TextField(
@@ -79,7 +79,7 @@ class PilotPage(ThemeTaggedMixin, BasePage):
                         FieldPanel("status"),
                     ]
                 ),
-                FieldPanel("supporting_organisation"),
+                FieldPanel("organisation"),
                 FieldPanel("themes", widget=THEMES_WIDGET),
             ],
             heading=_("Over de pilot"),
@@ -114,7 +114,7 @@ class PilotPage(ThemeTaggedMixin, BasePage):
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("status"),
-        SynchronizedField("supporting_organisation"),
+        SynchronizedField("organisation"),
         TranslatableField("aim"),
         TranslatableField("approach"),
         TranslatableField("partners"),
@@ -133,6 +133,12 @@ class PilotPage(ThemeTaggedMixin, BasePage):
     class Meta:
         verbose_name = _("pilot")
         verbose_name_plural = _("pilots")
+
+    def card_meta(self):
+        where = [self.place] if self.place else []
+        if self.municipality_id:
+            where.append(str(self.municipality))
+        return ", ".join(where)
 
     @property
     def partner_list(self):
@@ -166,7 +172,7 @@ class PilotIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     max_count_per_parent = 1
     listing_model = PilotPage
     listing_order = PilotPage.newest_first
-    listing_select_related = ("municipality", "supporting_organisation")
+    listing_select_related = ("municipality", "organisation")
 
     class Meta:
         verbose_name = _("overzicht pilots")

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -76,6 +78,11 @@ class SubsidyPage(BasePage):
     @property
     def deadline_passed(self):
         return bool(self.deadline and self.deadline < timezone.localdate())
+
+    def card_meta(self):
+        if self.deadline:
+            return gettext("Aanvragen kan tot %(date)s") % {"date": date_format(self.deadline, "j F Y")}
+        return self.get_status_display()
 
 
 class SubsidyIndexPage(SectionIndexMixin, ListingPage):

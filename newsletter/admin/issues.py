@@ -15,7 +15,6 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,6 +24,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin import widgets as wagtailadmin_widgets
+
+from core import mail
 
 from ..assembly import AssemblyError, assemble_issue, current_quarter
 from ..models import NewsletterIndexPage, NewsletterIssuePage
@@ -109,14 +110,9 @@ def send_test(issue, addresses):
     rendered = render_issue(issue)
     preferences, unsubscribe = sample_links()
     html, text = personalise(rendered, preferences, unsubscribe, list(rendered.theme_fragments))
-    message = EmailMultiAlternatives(
-        subject=TEST_PREFIX + rendered.subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=addresses,
-        headers={"Auto-Submitted": "auto-generated"},
+    message = mail.message(
+        subject=TEST_PREFIX + rendered.subject, text=text, html=html, to=addresses, language=rendered.language
     )
-    message.attach_alternative(html, "text/html")
     return message.send()
 
 

@@ -119,6 +119,7 @@ class SubscriberViewSet(ModelViewSet):
         Column("language", label=_("taal"), accessor="get_language_display"),
         Column("status", label=_("status"), accessor="get_status_display"),
         "confirmed_at",
+        "mail_error",
     ]
     list_filter = ["status", "language", "municipality"]
     search_fields = ["email", "name", "organisation", "municipality__name"]
@@ -136,6 +137,7 @@ class SubscriberViewSet(ModelViewSet):
         "confirmed_at",
         "unsubscribed_at",
         "bounce_count",
+        "mail_error",
         "created_at",
     ]
     export_headings = {"theme_slugs": capfirst(_("thema's"))}

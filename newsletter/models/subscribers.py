@@ -74,6 +74,9 @@ class Subscriber(models.Model):
     # The last confirmation or "already subscribed" mail: the form mails one address at most once
     # per ``subscriptions.MAIL_INTERVAL``, so nobody can flood an inbox through it.
     mailed_at = models.DateTimeField(_("laatste bevestigingsmail op"), null=True, blank=True)
+    # Why the last mail to this subscriber (confirmation, welcome, "already subscribed") did not go
+    # out, for editors; emptied when a mail does go out (``subscriptions.record``).
+    mail_error = models.CharField(_("e-mail mislukt"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = SubscriberQuerySet.as_manager()

@@ -88,7 +88,7 @@ def filter_with_several_pages():
         ("thema", "themes__slug"),
         ("soort", "kind"),
         ("bewijs", "evidence_level"),
-        ("organisatie", "source_organisation__slug"),
+        ("organisatie", "organisation__slug"),
     ]
     for param, field in candidates:
         counts = items.values(field).annotate(n=Count("pk", distinct=True)).filter(n__gt=per_page)

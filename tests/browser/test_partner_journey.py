@@ -172,9 +172,7 @@ def test_a_partner_article_goes_through_review_to_the_public_site(new_page, movi
     expect(visitor.locator("main .card__title").first).to_have_text(TITLE)
 
     # The organisation's entry: a knowledge item from Movisie lists the new article first.
-    item = first(
-        live(KnowledgeItemPage).filter(source_organisation=movisie.organisation), "item from Movisie"
-    )
+    item = first(live(KnowledgeItemPage).filter(organisation=movisie.organisation), "item from Movisie")
     visitor.goto(item.url)
     entry = visitor.locator(".partner-articles")
     expect(entry.get_by_role("heading")).to_have_text("Artikelen van Movisie")

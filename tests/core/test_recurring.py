@@ -13,9 +13,11 @@ TASKS_IN_THE_DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend
 CHAINS = {
     "publish_scheduled": "core.scheduling.publish_scheduled_every_minute",
     "import_partner_feeds": "partners.tasks.import_partner_feeds_regularly",
-    "purge_search_log": "search.retention.purge_search_log_daily",
-    "purge_registrations": "registrations.housekeeping.purge_registrations_daily",
-    "purge_pilot_interest": "pilot_interest.housekeeping.purge_pilot_interest_daily",
+    "purge_personal_data": "core.retention.purge_personal_data_daily",
+    # The older names of purge_personal_data start the same one chain.
+    "purge_search_log": "core.retention.purge_personal_data_daily",
+    "purge_registrations": "core.retention.purge_personal_data_daily",
+    "purge_pilot_interest": "core.retention.purge_personal_data_daily",
 }
 
 pytestmark = pytest.mark.django_db

@@ -676,9 +676,9 @@ class PrivateLinkTargetsTests(TestCase):
     """Links the site shell makes by itself must not point at a private page either.
 
     Two places read ``live`` where the rest of the site reads ``visible()``: the footer falls back
-    to the chosen page when it has no visible translation (``site_tags._footer_links``), and the
+    to the chosen page when it has no visible translation (``home.shell._footer_links``), and the
     language links and ``hreflang`` alternates take any live translation
-    (``site_tags.language_links``)."""
+    (``home.shell.language_links``)."""
 
     @classmethod
     def setUpTestData(cls):

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from core.sections import section_index_models
@@ -170,7 +170,7 @@ def test_the_knowledge_base_covers_every_kind_theme_and_level_of_evidence(seeded
         for field in ("introduction", "goal", "target_group", "approach", "working_elements"):
             assert getattr(item, field), f"{item.slug}: {field}"
         assert item.conditions_and_costs and item.external_url.startswith("https://"), item.slug
-        assert item.source_organisation and item.year and item.last_reviewed, item.slug
+        assert item.organisation and item.year and item.last_reviewed, item.slug
         assert item.themes.exists() and item.knowledge_sources, item.slug
         assert item.listing_image, item.slug
         if item.evidence_level in ASSESSED_LEVELS:
@@ -188,7 +188,7 @@ def test_each_pilot_is_in_a_municipality_of_its_own_with_lessons_and_methods(see
         assert 2 <= len(pilot.lessons) <= 4, pilot.slug
         assert pilot.aim and pilot.approach and pilot.partner_list and pilot.evaluation, pilot.slug
         assert pilot.contact_email and pilot.latitude and pilot.longitude, pilot.slug
-        assert pilot.supporting_organisation and pilot.themes.exists(), pilot.slug
+        assert pilot.organisation and pilot.themes.exists(), pilot.slug
         methods = list(pilot.methods_used.all())
         assert methods, pilot.slug
         for method in methods:
@@ -316,10 +316,16 @@ def test_english_translations_are_made_with_wagtail_localize_and_are_live(seeded
 def test_the_default_site_and_footer_follow_the_settings(seeded, settings):
     site = Site.objects.get(is_default_site=True)
     assert f"http://{site.hostname}:{site.port}" == settings.BASE_URL
-    links = list(SiteSettings.for_site(site).footer_links.all())
+    footer = SiteSettings.for_site(site).footer
+    links = list(footer.links.all())
     standard_pages = dutch(StandardPage).filter(depth=3).order_by("path")
     assert [link.page_id for link in links if link.page] == [page.pk for page in standard_pages]
     assert [link.url for link in links if not link.page] == ["https://www.gelderland.nl"]
+    # Translated with wagtail-localize, as an editor would: the English team name and link text.
+    english_footer = footer.get_translation(Locale.objects.get(language_code="en"))
+    assert english_footer.team_name == "Team Leefbaarheid, Province of Gelderland"
+    assert [link.label for link in english_footer.links.all() if link.url] == ["Province of Gelderland"]
+    assert Translation.objects.filter(source__object_id=footer.translation_key, enabled=True).exists()
 
 
 def test_images_and_documents_are_generated(seeded):
@@ -380,9 +386,9 @@ def test_the_contact_page_shows_the_phone_number_from_the_settings(seeded, clien
     body = str(contact.body.raw_data)
     assert "026 359" not in body and "Markt 11" not in body, "the body repeats what the settings hold"
     assert [block.block_type for block in contact.body][0] == "contact_details"
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.phone = "026 359 12 34"
-    site_settings.save()
+    footer = SiteSettings.for_site(Site.objects.get(is_default_site=True)).footer
+    footer.phone = "026 359 12 34"
+    footer.save()
 
     english_contact = english(StandardPage).get(translation_key=contact.translation_key)
     for page in (contact, english_contact):

@@ -1,4 +1,4 @@
-"""Translate pages the way a translator does in wagtail-localize, without clicking through the editor.
+"""Translate pages and snippets the way a translator does in wagtail-localize, without the editor.
 
 ``translate(page, {"Dutch text": "English text"})`` submits the page for translation (a
 ``TranslationSource`` and a ``Translation``), enters the given strings as ``StringTranslation``
@@ -8,6 +8,7 @@ so a typo in a test fails loudly instead of quietly leaving Dutch text behind.
 """
 
 from django.test import TestCase
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .core import locale
@@ -38,4 +39,5 @@ def translate(page, strings=None, language_code="en", publish=True):
     # wagtail-localize publishes in an on-commit callback, which a test transaction never reaches.
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=publish)
-    return page.get_translation(target).specific
+    translated = page.get_translation(target)
+    return translated.specific if isinstance(translated, Page) else translated  # a snippet has no .specific

@@ -97,7 +97,7 @@ class FormatTests(ImportTestCase):
         self.assertEqual(page.year, 2021)
         self.assertEqual(page.external_url, "https://www.movisie.nl/buurtcirkel")
         self.assertEqual(page.municipality, municipality("Arnhem"))
-        self.assertEqual(page.source_organisation.name, "Movisie")
+        self.assertEqual(page.organisation.name, "Movisie")
         self.assertEqual([theme.slug for theme in page.themes.all()], ["eenzaamheid"])
         self.assertIn("<b>buurtcirkel</b>", str(page.body[0].value))
         self.assertEqual(self.item("a-2").kind, "good_practice")
@@ -185,13 +185,13 @@ class IdempotencyTests(ImportTestCase):
         self.assertEqual(Organisation.objects.filter(name__iexact="Platform31").count(), 1)
         organisation = Organisation.objects.get(name="Platform31")
         self.assertEqual(organisation.slug, "platform31")
-        self.assertEqual(KnowledgeItemPage.objects.filter(source_organisation=organisation).count(), 4)
+        self.assertEqual(KnowledgeItemPage.objects.filter(organisation=organisation).count(), 4)
 
     def test_an_existing_organisation_is_used(self):
         existing = Organisation.objects.create(name="Movisie", slug="movisie", locale=self.tree.home.locale)
         self.run_import(self.write("items.jsonl", [record("e-1")]))
 
-        self.assertEqual(self.item("e-1").source_organisation, existing)
+        self.assertEqual(self.item("e-1").organisation, existing)
         self.assertEqual(Organisation.objects.count(), 1)
 
     def test_a_draft_import_is_published_by_a_later_import(self):
@@ -403,5 +403,5 @@ class ContentTests(ImportTestCase):
         page = self.item("r-1")
         referenced = ReferenceIndex.get_references_for_object(page)
         targets = {(ref.to_content_type.model, ref.to_object_id) for ref in referenced}
-        self.assertIn(("organisation", str(page.source_organisation_id)), targets)
+        self.assertIn(("organisation", str(page.organisation_id)), targets)
         self.assertIn(("municipality", str(page.municipality_id)), targets)

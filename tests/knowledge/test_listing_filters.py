@@ -81,7 +81,7 @@ class KnowledgeBaseFilterTests(ListingTestCase):
                 title=title,
                 kind=kind,
                 themes=[cls.themes[theme]],
-                source_organisation=organisation,
+                organisation=organisation,
                 evidence_level=evidence,
             )
 

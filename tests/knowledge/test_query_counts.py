@@ -83,7 +83,7 @@ class ListingQueryCountTests(QueryCountTestCase):
         self.check_listing(
             self.tree.knowledge_index,
             KnowledgeItemPageFactory,
-            source_organisation=self.organisation,
+            organisation=self.organisation,
             themes=self.two_themes,
         )
 
@@ -92,7 +92,7 @@ class ListingQueryCountTests(QueryCountTestCase):
             self.tree.pilot_index,
             PilotPageFactory,
             municipality=municipality("Zutphen"),
-            supporting_organisation=self.organisation,
+            organisation=self.organisation,
             themes=self.two_themes,
         )
 
@@ -129,7 +129,7 @@ class ThemeAndHomeQueryCountTests(QueryCountTestCase):
             KnowledgeItemPageFactory(
                 parent=self.tree.knowledge_index,
                 themes=[theme],
-                source_organisation=self.organisation,
+                organisation=self.organisation,
                 listing_image=image,
             )
             PilotPageFactory(parent=self.tree.pilot_index, themes=[theme], listing_image=image)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.core import mail, signing
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from core import tokens as core_tokens
 from knowledge.models import Municipality
@@ -21,11 +22,13 @@ from tests.factories.knowledge import ThemePageFactory, build_site
 from tests.factories.newsletter import SubscriberFactory
 from tests.mail_support import SmtpTestCase, html_body, path_of_link, text_body
 from tests.smtp_sink import free_port
+from tests.task_support import run_due_tasks
 from tests.utils import main_text, soup
 
 SUBSCRIBE = "/kwartaalupdate/aanmelden/"
 SUBSCRIBE_EN = "/en/kwartaalupdate/subscribe/"
 SENT = "/kwartaalupdate/aanmelden/verstuurd/"
+MAIL_TASK = "core.mail.tasks.send_transactional_mail"
 
 
 def form_data(**overrides):
@@ -65,7 +68,14 @@ class SubscriptionTestCase(SmtpTestCase):
         cls.draft_theme = ThemePageFactory(parent=cls.tree.theme_index, title="Nog geheim", live=False)
 
     def subscribe(self, path=SUBSCRIBE, **overrides):
-        return self.client.post(path, form_data(**overrides))
+        # Mail is queued after the commit; a TestCase never commits, so run those callbacks.
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(path, form_data(**overrides))
+
+    def press(self, link):
+        """Press the button behind a link from a mail (a POST, which may queue a mail too)."""
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(link)
 
 
 class SubscribeFormTests(SubscriptionTestCase):
@@ -102,7 +112,7 @@ class SubscribeFormTests(SubscriptionTestCase):
         self.assertEqual(label.get_text(strip=True), "Voor welke gemeente werkt u? (mag leeg blijven)")
 
         ede = Municipality.objects.get(name="Ede")
-        self.assertRedirects(self.subscribe(municipality=ede.pk, organisation=""), SENT)
+        self.assertRedirects(self.subscribe(municipality=ede.pk, organisation=""), SENT, status_code=303)
         self.assertEqual(Subscriber.objects.get().municipality, ede)
 
     def test_a_municipality_that_is_not_in_the_list_is_refused(self):
@@ -123,7 +133,7 @@ class DoubleOptInTests(SubscriptionTestCase):
     def test_subscribe_then_confirm_through_the_link_in_the_mail(self):
         response = self.subscribe(themes=[self.lonely.pk, self.poverty.pk])
 
-        self.assertRedirects(response, SENT)
+        self.assertRedirects(response, SENT, status_code=303)
         subscriber = Subscriber.objects.get(email="ambtenaar@ede.example")
         self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
         self.assertEqual(subscriber.consent_source, Subscriber.Source.FORM)
@@ -145,7 +155,7 @@ class DoubleOptInTests(SubscriptionTestCase):
         subscriber.refresh_from_db()
         self.assertEqual(subscriber.status, Subscriber.Status.PENDING)
 
-        confirmed = self.client.post(link)
+        confirmed = self.press(link)
 
         self.assertEqual(confirmed.status_code, 200)
         self.assertIn("U bent aangemeld", main_text(confirmed))
@@ -158,33 +168,52 @@ class DoubleOptInTests(SubscriptionTestCase):
             [a["href"] for a in soup(confirmed).find("main").find_all("a")],
         )
 
+        # Then a welcome, with the links to change or end the subscription.
+        [_confirmation, welcome] = self.sink.messages_to("ambtenaar@ede.example")
+        self.assertEqual(welcome["Subject"], "Welkom bij de kwartaalupdate")
+        for fragment in ("/kwartaalupdate/voorkeuren/", "/kwartaalupdate/afmelden/"):
+            link = path_of_link(welcome, fragment)
+            self.assertIn(link, html_body(welcome))
+            self.assertEqual(self.client.get(link).status_code, 200)
+        self.assertIn("U bent nu aangemeld voor de kwartaalupdate", text_body(welcome))
+        self.assertIn("U bent nu aangemeld voor de kwartaalupdate", html_body(welcome))
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.status, Subscriber.Status.CONFIRMED)  # opening them changed nothing
+
     def test_english_subscriber_gets_an_english_mail_with_an_english_link(self):
         response = self.subscribe(SUBSCRIBE_EN, email="Officer@Tiel.example", language="en")
 
-        self.assertRedirects(response, "/en/kwartaalupdate/subscribe/sent/")
+        self.assertRedirects(response, "/en/kwartaalupdate/subscribe/sent/", status_code=303)
         [message] = self.sink.messages_to("officer@tiel.example")
         self.assertEqual(message["Subject"], "Confirm your subscription to the quarterly update")
         link = path_of_link(message, "/en/kwartaalupdate/confirm/")
         self.assertIn("Confirm your subscription", main_text(self.client.get(link)))
-        self.assertEqual(self.client.post(link).status_code, 200)
+        self.assertEqual(self.press(link).status_code, 200)
         self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.CONFIRMED)
+        welcome = self.sink.messages_to("officer@tiel.example")[-1]
+        self.assertEqual(welcome["Content-Language"], "en")
+        path_of_link(welcome, "/en/kwartaalupdate/preferences/")  # the English pages
+        # Passes once the English catalogue has the welcome mail's strings.
+        self.assertEqual(welcome["Subject"], "Welcome to the quarterly update")
 
     def test_confirming_twice_keeps_the_first_confirmation(self):
         self.subscribe()
         link = path_of_link(self.sink.messages[0], "/bevestigen/")
-        self.client.post(link)
+        self.press(link)
         first = Subscriber.objects.get().confirmed_at
 
-        again = self.client.post(link)
+        again = self.press(link)
 
         self.assertEqual(again.status_code, 200)
         self.assertIn("U bent al aangemeld", main_text(again))
         self.assertEqual(Subscriber.objects.get().confirmed_at, first)
+        subjects = [message["Subject"] for message in self.sink.messages]
+        self.assertEqual(subjects.count("Welkom bij de kwartaalupdate"), 1)  # welcomed once
 
     def test_confirming_lifts_the_suppression_of_an_erased_address(self):
         SuppressedAddress.objects.create(address_hash=address_hash("ambtenaar@ede.example"))
         self.subscribe()
-        self.client.post(path_of_link(self.sink.messages[0], "/bevestigen/"))
+        self.press(path_of_link(self.sink.messages[0], "/bevestigen/"))
 
         self.assertFalse(SuppressedAddress.is_suppressed("ambtenaar@ede.example"))
         self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.CONFIRMED)
@@ -217,7 +246,7 @@ class NoEnumerationTests(SubscriptionTestCase):
 
         self.assertEqual(len(set(answers.values())), 1, answers)
         status, location, text = answers["new@ede.example"]
-        self.assertEqual((status, location), (302, SENT))
+        self.assertEqual((status, location), (303, SENT))
         self.assertIn("Kijk in uw mailbox", text)
         # Every address got exactly one mail; the confirmed one a note, not a confirmation.
         self.assertEqual(sorted(self.sink.recipients()), sorted(answers))
@@ -291,20 +320,27 @@ class BadInputTests(SubscriptionTestCase):
     def test_a_filled_honeypot_looks_like_success_and_does_nothing(self):
         response = self.subscribe(website="http://spam.example")
 
-        self.assertRedirects(response, SENT)
+        self.assertRedirects(response, SENT, status_code=303)
         self.assertFalse(Subscriber.objects.exists())
         self.assertEqual(self.sink.messages, [])
 
-    def test_a_mail_server_that_is_down_gets_a_message_and_saves_nothing(self):
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_a_mail_server_that_is_down_does_not_change_the_answer_and_the_mail_comes_later(self):
+        # The mail goes out after the commit, from a task that tries again later: the visitor
+        # gets the thank-you page, and the subscription waits for its confirmation as usual.
         with override_settings(EMAIL_PORT=free_port()):  # nothing listens there
             response = self.subscribe()
+            run_due_tasks()  # the mail is tried once, and fails
 
-        self.assertEqual(response.status_code, 503)
-        self.assertIn("We konden de e-mail nu niet versturen", main_text(response))
-        self.assertEqual(
-            soup(response).find("input", attrs={"name": "email"})["value"], "ambtenaar@ede.example"
-        )
-        self.assertFalse(Subscriber.objects.exists())
+        self.assertRedirects(response, SENT, status_code=303)
+        self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.PENDING)
+        self.assertEqual(self.sink.messages, [])
+        retry = DBTaskResult.objects.filter(task_path=MAIL_TASK, status="READY")
+        self.assertEqual(retry.count(), 1)
+        retry.update(run_after=timezone.now())  # time passes
+        run_due_tasks()  # and the server is back
+        [message] = self.sink.messages_to("ambtenaar@ede.example")
+        self.assertEqual(message["Subject"], "Bevestig uw aanmelding voor de kwartaalupdate")
 
     def test_other_methods_are_refused(self):
         self.assertEqual(self.client.put(SUBSCRIBE).status_code, 405)
@@ -314,7 +350,7 @@ class BadInputTests(SubscriptionTestCase):
 class RateLimitTests(SubscriptionTestCase):
     def test_over_the_limit_the_form_comes_back_with_what_was_typed(self):
         for number in range(2):
-            self.assertEqual(self.subscribe(email=f"mens{number}@ede.example").status_code, 302)
+            self.assertEqual(self.subscribe(email=f"mens{number}@ede.example").status_code, 303)
 
         response = self.subscribe(email="derde@ede.example")
 
@@ -337,7 +373,7 @@ class RateLimitTests(SubscriptionTestCase):
     def test_the_limit_is_shared_by_every_public_form(self):
         self.subscribe()
         link = path_of_link(self.sink.messages[0], "/bevestigen/")
-        self.client.post(link)  # the second form POST of this client
+        self.press(link)  # the second form POST of this client
 
         response = self.subscribe(email="ander@ede.example")
 
@@ -358,7 +394,7 @@ class RateLimitTests(SubscriptionTestCase):
 
         response = self.client.post(SUBSCRIBE, form_data(), REMOTE_ADDR="198.51.100.8")
 
-        self.assertEqual(response.status_code, 302)
+        self.assertEqual(response.status_code, 303)
 
     @override_settings(FORM_RATE_LIMIT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
     def test_behind_a_proxy_the_last_hop_counts(self):
@@ -369,12 +405,12 @@ class RateLimitTests(SubscriptionTestCase):
             )
         self.assertEqual(response.status_code, 429)
         other = self.client.post(SUBSCRIBE, form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1, 192.0.2.2")
-        self.assertEqual(other.status_code, 302)
+        self.assertEqual(other.status_code, 303)
 
     @override_settings(FORM_RATE_LIMIT="0")
     def test_zero_turns_the_limit_off(self):
         for number in range(5):
-            self.assertEqual(self.subscribe(email=f"m{number}@ede.example").status_code, 302)
+            self.assertEqual(self.subscribe(email=f"m{number}@ede.example").status_code, 303)
 
 
 class TokenTests(SubscriptionTestCase):
@@ -460,8 +496,13 @@ class PreferencesTests(SubscriptionTestCase):
             {"language": "en", "themes": [self.poverty.pk], "name": "Lid", "organisation": ""},
         )
 
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("Uw voorkeuren zijn opgeslagen", main_text(response))
+        # Back to the page itself with "saved": a reload shows it again and sends nothing.
+        self.assertRedirects(response, self.preferences + "?opgeslagen", status_code=303)
+        saved = self.client.get(response["Location"])
+        self.assertIn("Uw voorkeuren zijn opgeslagen", main_text(saved))
+        chosen = soup(saved).find("input", attrs={"name": "language", "checked": True})
+        self.assertEqual(chosen["value"], "en")
+        self.assertNotIn("Uw voorkeuren zijn opgeslagen", main_text(self.client.get(self.preferences)))
         self.subscriber.refresh_from_db()
         self.assertEqual(self.subscriber.language, "en")
         self.assertEqual(list(self.subscriber.themes.all()), [self.poverty])
@@ -549,3 +590,33 @@ class LocmemUntouchedTests(SubscriptionTestCase):
 
         self.assertEqual(mail.outbox, [])
         self.assertEqual(self.sink.recipients(), ["ambtenaar@ede.example"])
+
+
+class MailErrorTests(SubscriptionTestCase):
+    """A mail that does not go out is shown to editors on the subscriber, until one does."""
+
+    def test_a_refusal_for_good_is_shown_and_counted_as_a_bounce(self):
+        self.sink.refuse_permanently.add("ambtenaar@ede.example")
+
+        self.subscribe()
+
+        subscriber = Subscriber.objects.get(email="ambtenaar@ede.example")
+        self.assertTrue(subscriber.mail_error.startswith("bevestiging: "), subscriber.mail_error)
+        self.assertIn("550", subscriber.mail_error)
+        self.assertEqual(subscriber.bounce_count, 1)
+        self.assertEqual(self.sink.messages, [])
+
+    def test_a_refusal_for_now_is_shown_and_cleared_by_the_next_mail_that_goes_out(self):
+        self.sink.refuse_temporarily.add("ambtenaar@ede.example")
+        self.subscribe()
+        subscriber = Subscriber.objects.get(email="ambtenaar@ede.example")
+        self.assertIn("451", subscriber.mail_error)
+        self.assertEqual(subscriber.bounce_count, 0)
+
+        self.sink.refuse_temporarily.clear()
+        Subscriber.objects.filter(pk=subscriber.pk).update(mailed_at=None)  # past the mail interval
+        self.subscribe()
+
+        subscriber.refresh_from_db()
+        self.assertEqual(subscriber.mail_error, "")
+        self.assertEqual(len(self.sink.messages_to("ambtenaar@ede.example")), 1)

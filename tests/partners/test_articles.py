@@ -101,9 +101,7 @@ class OrganisationEntryTests(PartnerArticlesTestCase):
         private = self.article("Besloten verslag", 21)
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="geheim")
         self.article("Programmanieuws over Movisie", 22, parent=self.tree.news_index, category="programme")
-        item = KnowledgeItemPageFactory(
-            parent=self.tree.knowledge_index, source_organisation=self.organisation
-        )
+        item = KnowledgeItemPageFactory(parent=self.tree.knowledge_index, organisation=self.organisation)
 
         heading, titles, everything = entry(self.get(item.url))
 
@@ -113,7 +111,7 @@ class OrganisationEntryTests(PartnerArticlesTestCase):
 
     def test_a_pilot_the_partner_supports_shows_its_articles(self):
         self.article("Lessen uit Tiel", 5)
-        pilot = PilotPageFactory(parent=self.tree.pilot_index, supporting_organisation=self.organisation)
+        pilot = PilotPageFactory(parent=self.tree.pilot_index, organisation=self.organisation)
 
         self.assertEqual(entry(self.get(pilot.url))[1], ["Lessen uit Tiel"])
 
@@ -129,9 +127,9 @@ class OrganisationEntryTests(PartnerArticlesTestCase):
         self.article("Nibud schrijft", 4, parent=self.tree.news_index, organisation=other)
         only = self.article("Het enige stuk", 5)
         for page in (
-            KnowledgeItemPageFactory(parent=self.tree.knowledge_index, source_organisation=other),
+            KnowledgeItemPageFactory(parent=self.tree.knowledge_index, organisation=other),
             KnowledgeItemPageFactory(
-                parent=self.tree.knowledge_index, source_organisation=self.platform.organisation
+                parent=self.tree.knowledge_index, organisation=self.platform.organisation
             ),
             KnowledgeItemPageFactory(parent=self.tree.knowledge_index),
             only,  # the partner's only article: nothing else to show
@@ -142,9 +140,7 @@ class OrganisationEntryTests(PartnerArticlesTestCase):
                 self.assertNotContains(response, "Artikelen van")
 
     def test_an_approved_article_appears_at_once_and_an_unpublished_one_goes(self):
-        item = KnowledgeItemPageFactory(
-            parent=self.tree.knowledge_index, source_organisation=self.organisation
-        )
+        item = KnowledgeItemPageFactory(parent=self.tree.knowledge_index, organisation=self.organisation)
         self.article("Al gepubliceerd", 1)
         self.assertEqual(entry(self.get(item.url))[1], ["Al gepubliceerd"])  # now cached
 
@@ -174,7 +170,7 @@ class EnglishEntryTests(PartnerArticlesTestCase):
         )
         cls.english_article = translate(translated, {"Buurtcirkels": "Neighbourhood circles"})
         cls.item = KnowledgeItemPageFactory(
-            parent=cls.tree.knowledge_index, title="Buurtkracht", source_organisation=cls.organisation
+            parent=cls.tree.knowledge_index, title="Buurtkracht", organisation=cls.organisation
         )
         cls.english_item = translate(cls.item, {"Buurtkracht": "Neighbourhood strength"})
 
@@ -225,9 +221,7 @@ class QueryCountTests(PartnerArticlesTestCase):
         return len(queries), response
 
     def test_few_or_many_articles_cost_the_same(self):
-        item = KnowledgeItemPageFactory(
-            parent=self.tree.knowledge_index, source_organisation=self.organisation
-        )
+        item = KnowledgeItemPageFactory(parent=self.tree.knowledge_index, organisation=self.organisation)
         for day in (1, 2):
             self.article(f"Stuk {day}", day)
         with_two, _response = self.queries_for(item.url)
@@ -242,10 +236,10 @@ class QueryCountTests(PartnerArticlesTestCase):
     def test_once_cached_the_entry_costs_no_query(self):
         self.article("Stuk", 1)
         partner_item = KnowledgeItemPageFactory(
-            parent=self.tree.knowledge_index, source_organisation=self.organisation
+            parent=self.tree.knowledge_index, organisation=self.organisation
         )
         other_item = KnowledgeItemPageFactory(
-            parent=self.tree.knowledge_index, source_organisation=OrganisationFactory()
+            parent=self.tree.knowledge_index, organisation=OrganisationFactory()
         )
         self.client.get(other_item.url)
 

@@ -69,7 +69,7 @@ def item_form(title, organisation, theme, **extra):
             "kind": KnowledgeItemPage.Kind.METHOD,
             "goal": "Mensen vinden weer aansluiting.",
             "evidence_level": KnowledgeItemPage.EvidenceLevel.WELL_DESCRIBED,
-            "source_organisation": organisation.pk,
+            "organisation": organisation.pk,
             "body": streamfield([]),
             "documents": streamfield([]),
             **extra,

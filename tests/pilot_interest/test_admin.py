@@ -196,7 +196,7 @@ class RetentionTests(PilotInterestAdminTestCase):
             created_at=long_ago, mail_error="team: ben@tiel.example"
         )
 
-        call_command("purge_pilot_interest", stdout=io.StringIO())
+        call_command("purge_personal_data", "--only", "pilot_interest", stdout=io.StringIO())
 
         ben = PilotInterest.objects.get(pk=self.ben.pk)
         self.assertEqual((ben.contact_name, ben.email, ben.phone, ben.mail_error), ("", "", "", ""))
@@ -208,5 +208,6 @@ class RetentionTests(PilotInterestAdminTestCase):
         self.assertEqual(anna.email, "anna@ede.example")  # recent: untouched
 
         anonymised_at = ben.anonymised_at
-        call_command("purge_pilot_interest", stdout=io.StringIO())  # again: nothing changes
+        # Again: nothing changes.
+        call_command("purge_personal_data", "--only", "pilot_interest", stdout=io.StringIO())
         self.assertEqual(PilotInterest.objects.get(pk=self.ben.pk).anonymised_at, anonymised_at)

@@ -15,7 +15,7 @@ from core.ratelimit import RATE_LIMIT_MESSAGE
 from knowledge.models import Municipality
 from pilot_interest.forms import is_phone_number
 from pilot_interest.models import PilotInterest
-from tests.factories.home import StandardPageFactory, dutch_home, site_settings
+from tests.factories.home import StandardPageFactory, dutch_home, site_footer
 from tests.factories.knowledge import build_site
 from tests.factories.translation import translate
 from tests.mail_support import SmtpTestCase, html_body, text_body
@@ -25,6 +25,7 @@ from tests.utils import main_text, soup
 
 FORM_URL = "/pilots/belangstelling/"
 FORM_URL_EN = "/en/pilots/interest/"
+THANKS_URL = "/pilots/belangstelling/verstuurd/"
 TEAM = "pilots@gelderland.example"
 SENDER = "sanne@ede.example"
 CHALLENGE = (
@@ -32,7 +33,7 @@ CHALLENGE = (
     "tussen oude en nieuwe bewoners. We willen samen met bewoners iets opzetten."
 )
 TASKS_IN_THE_DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-MAIL_TASK = "pilot_interest.tasks.send_pilot_interest_mail"
+MAIL_TASK = "core.mail.tasks.send_transactional_mail"
 
 
 def mail_tasks(**filters):
@@ -69,15 +70,22 @@ class PilotInterestTestCase(SmtpTestCase):
     def setUpTestData(cls):
         cls.tree = build_site(theme_slugs=())
         cls.privacy = StandardPageFactory(parent=dutch_home(), title="Privacy", slug="privacy")
-        settings_row = site_settings()
-        settings_row.email = TEAM
-        settings_row.save()
+        footer = site_footer()  # the team's address: the footer the site settings choose
+        footer.email = TEAM
+        footer.save()
         cls.ede = Municipality.objects.get(name="Ede")
 
     def submit(self, url=FORM_URL, **overrides):
         # Mail is queued after the commit; a TestCase never commits, so run those callbacks.
         with self.captureOnCommitCallbacks(execute=True):
             return self.client.post(url, form_data(**overrides))
+
+    def assert_thanked(self, response, url=THANKS_URL):
+        """Redirected (303) to the thank-you page, which says thank you; returns that page."""
+        self.assertRedirects(response, url, status_code=303)
+        thanks = self.client.get(response["Location"])
+        self.assertIn("Bedankt voor uw belangstelling", main_text(thanks))
+        return thanks
 
     def team_mails(self):
         return self.sink.messages_to(TEAM)
@@ -158,11 +166,13 @@ class SubmissionTests(PilotInterestTestCase):
     def test_a_submission_is_stored_and_mailed_to_the_team_address_in_the_site_settings(self):
         response = self.submit()
 
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("Bedankt voor uw belangstelling", main_text(response))
-        self.assertIn(f"We sturen een bevestiging naar {SENDER}", main_text(response))
-        self.assertIsNotNone(soup(response).find(attrs={"role": "status"}))
-        self.assertIn("no-cache", response["Cache-Control"])
+        thanks = self.assert_thanked(response)
+        # The thank-you page names nobody: nothing personal travels to it.
+        self.assertIn("We sturen een bevestiging naar het e-mailadres dat u invulde.", main_text(thanks))
+        self.assertNotIn(SENDER, thanks.content.decode())
+        self.assertIsNotNone(soup(thanks).find(attrs={"role": "status"}))
+        self.assertIn("no-cache", thanks["Cache-Control"])
+        self.assertIn(self.tree.pilot_index.url, [a["href"] for a in soup(thanks).find("main")("a")])
         interest = PilotInterest.objects.get()
         self.assertEqual(
             (
@@ -207,13 +217,14 @@ class SubmissionTests(PilotInterestTestCase):
             self.assertIn("Bedankt voor uw belangstelling voor een pilot in de gemeente Ede", part)
             self.assertIn("Het buurthuis is vaak dicht", part)
             self.assertIn("http://127.0.0.1:8000/pilots/", part)
-        self.assertIn('<html lang="nl">', html_body(message))
+        self.assertRegex(html_body(message), r'<html lang="nl"[ >]')
+        self.assertIn('href="http://127.0.0.1:8000/pilots/"', html_body(message))  # the button
         self.assertEqual(len(self.sink.messages), 2)  # the team's mail and this one, nothing else
 
     def test_the_team_address_is_read_from_the_site_settings_when_the_mail_goes_out(self):
-        settings_row = site_settings()
-        settings_row.email = "nieuw-adres@gelderland.example"
-        settings_row.save()
+        footer = site_footer()
+        footer.email = "nieuw-adres@gelderland.example"
+        footer.save()
 
         self.submit()
 
@@ -226,8 +237,9 @@ class SubmissionTests(PilotInterestTestCase):
 
         response = self.submit(url=FORM_URL_EN)
 
-        self.assertEqual(response.status_code, 200)
-        self.assertIn('<html lang="en"', response.content.decode())
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response["Location"].startswith("/en/pilots/interest/"), response["Location"])
+        self.assertIn('<html lang="en"', self.client.get(response["Location"]).content.decode())
         self.assertEqual(PilotInterest.objects.get().language, "en")
         [message] = self.acknowledgements()
         for part in (text_body(message), html_body(message)):
@@ -257,11 +269,19 @@ class DoubleSubmitTests(PilotInterestTestCase):
         again = self.submit(email=" Sanne@Ede.example", place="veldhuizen ")
 
         for response in (first, again):
-            self.assertEqual(response.status_code, 200)
-            self.assertIn("Bedankt voor uw belangstelling", main_text(response))
+            self.assert_thanked(response)
         self.assertEqual(PilotInterest.objects.count(), 1)
         self.assertEqual(len(self.team_mails()), 1)
         self.assertEqual(len(self.acknowledgements()), 1)
+
+    def test_reloading_the_thank_you_page_sends_nothing_again(self):
+        self.assert_thanked(self.submit())
+
+        for _reload in range(2):
+            self.assertEqual(self.client.get(THANKS_URL).status_code, 200)
+
+        self.assertEqual(PilotInterest.objects.count(), 1)
+        self.assertEqual((len(self.team_mails()), len(self.acknowledgements())), (1, 1))
 
     def test_another_place_or_a_day_later_is_a_new_submission(self):
         self.submit()
@@ -381,8 +401,7 @@ class BadInputTests(PilotInterestTestCase):
     def test_a_bot_filling_the_honeypot_is_thanked_and_nothing_happens(self):
         response = self.submit(website="https://spam.example")
 
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("Bedankt voor uw belangstelling", main_text(response))
+        self.assert_thanked(response)
         self.assertFalse(PilotInterest.objects.exists())
         self.assertEqual(self.sink.messages, [])
 
@@ -391,7 +410,7 @@ class BadInputTests(PilotInterestTestCase):
     @override_settings(FORM_RATE_LIMIT="2/d")
     def test_a_flood_is_stopped_by_the_rate_limit_and_keeps_what_was_typed(self):
         for place in ("Veldhuizen", "Ede-Zuid"):
-            self.assertEqual(self.submit(place=place).status_code, 200)
+            self.assertEqual(self.submit(place=place).status_code, 303)
 
         response = self.submit(place="Bennekom")
 
@@ -409,8 +428,7 @@ class MailServerDownTests(PilotInterestTestCase):
         with down.settings_override():
             response = self.submit()
 
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("Bedankt voor uw belangstelling", main_text(response))
+        self.assert_thanked(response)
         interest = PilotInterest.objects.get()
         self.assertIsNone(interest.team_mail_sent_at)
         self.assertIsNone(interest.acknowledgement_sent_at)
@@ -424,7 +442,7 @@ class MailServerDownTests(PilotInterestTestCase):
         down = SmtpSink()
         with down.settings_override():
             response = self.submit()
-            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.status_code, 303)
             self.assertEqual(mail_tasks().count(), 2)  # queued, not sent in the request
             run_due_tasks()
 
@@ -433,7 +451,7 @@ class MailServerDownTests(PilotInterestTestCase):
         retries = mail_tasks(status="READY")
         self.assertEqual(
             sorted(tuple(result.args_kwargs["args"]) for result in retries),
-            [(interest.pk, "acknowledgement", 1), (interest.pk, "team", 1)],
+            [("pilot_interest.acknowledgement", interest.pk, 2), ("pilot_interest.team", interest.pk, 2)],
         )
         self.assertTrue(
             all(result.run_after > timezone.now() + datetime.timedelta(seconds=50) for result in retries)

@@ -47,10 +47,10 @@ class HousekeepingTestCase(SmtpTestCase):
             **fields,
         )
 
-    def run_command(self, name):
+    def run_command(self, name, *args):
         out = StringIO()
         with self.captureOnCommitCallbacks(execute=True):
-            call_command(name, stdout=out)
+            call_command(name, *args, stdout=out)
         return out.getvalue()
 
 
@@ -109,7 +109,7 @@ class PurgeTests(HousekeepingTestCase):
         )
         kept = registration(recent, "recent@ede.example")
 
-        out = self.run_command("purge_registrations")
+        out = self.run_command("purge_personal_data", "--only", "registrations")
 
         self.assertIn("Klaar: 1 aanmeldingen geanonimiseerd", out)
         gone.refresh_from_db()
@@ -123,7 +123,8 @@ class PurgeTests(HousekeepingTestCase):
         kept.refresh_from_db()
         self.assertEqual(kept.email, "recent@ede.example")
 
-        self.assertIn("Klaar: 0 aanmeldingen", self.run_command("purge_registrations"))
+        again = self.run_command("purge_personal_data", "--only", "registrations")
+        self.assertIn("Klaar: 0 aanmeldingen", again)
 
 
 class PublicCalendarTests(HousekeepingTestCase):

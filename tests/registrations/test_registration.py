@@ -81,6 +81,13 @@ class RegistrationTestCase(SmtpTestCase):
     def messages_to(self, address):
         return self.sink.messages_to(address)
 
+    def thanks_path(self, meeting=None):
+        """The meeting's "check your mail" page, where every accepted form goes (303)."""
+        return f"/aanmelden/bijeenkomst/{(meeting or self.meeting).pk}/verstuurd/"
+
+    def assert_thanked(self, response, meeting=None):
+        self.assertRedirects(response, self.thanks_path(meeting), status_code=303)
+
     def confirm_path(self, address, language="nl"):
         """The path of the confirmation link in the last mail to ``address`` that has one."""
         prefix = confirm_link_prefix(language)
@@ -168,8 +175,8 @@ class PlacesTests(RegistrationTestCase):
 
         self.assertEqual(Registration.objects.count(), 1)
         # The answer does not tell whoever typed the address whether it was known.
-        self.assertEqual(main_text(again), main_text(first))
-        self.assertEqual(again.status_code, first.status_code)
+        self.assert_thanked(first)
+        self.assert_thanked(again)
 
     def test_the_english_page_shares_the_places_of_the_dutch_meeting(self):
         for ancestor in (self.meeting.get_parent().get_parent(), self.meeting.get_parent()):
@@ -258,7 +265,7 @@ class ConfirmationMailTests(RegistrationTestCase):
         with down.settings_override():
             response = self.register()
 
-        self.assertEqual(response.status_code, 200)
+        self.assert_thanked(response)
         registration = Registration.objects.get()
         self.assertEqual(registration.status, Registration.Status.PENDING)
         self.assertIsNone(registration.mail_sent_at)
@@ -305,6 +312,38 @@ class CancelTests(RegistrationTestCase):
         self.assertIn("Deze link werkt niet", main_text(response))
 
 
+class ThankYouPageTests(RegistrationTestCase):
+    def test_the_form_goes_on_to_a_page_of_its_own_that_a_reload_does_not_send_again(self):
+        response = self.register()
+
+        self.assertEqual((response.status_code, response["Location"]), (303, self.thanks_path()))
+        for _reload in range(2):
+            page = self.client.get(self.thanks_path())
+            self.assertEqual(page.status_code, 200)
+            self.assertEqual(soup(page).find("h1").get_text(strip=True), "Kijk in uw mailbox")
+            self.assertIn("Intervisie eenzaamheid", main_text(page))
+            self.assertIn("no-cache", page["Cache-Control"])
+            self.assertEqual(dict(page.cookies), {})  # no session: nothing travels to it
+        self.assertEqual(Registration.objects.count(), 1)
+        self.assertEqual(len(self.messages_to("sanne@ede.example")), 1)
+        # Nothing personal in its URL, and nothing personal on it.
+        self.assertNotIn("sanne", self.thanks_path())
+        self.assertNotIn("Sanne", main_text(page))
+
+    def test_the_thank_you_page_has_its_own_url_in_english(self):
+        # /en/register/meeting/<id>/sent/ once the English catalogue has the URL path.
+        with translation.override("en"):
+            path = reverse("registrations:registered", args=[self.meeting.pk])
+        self.assertTrue(path.startswith("/en/"), path)
+        self.assertEqual(self.client.get(path).status_code, 200)
+
+    def test_an_unknown_or_unpublished_meeting_has_no_thank_you_page(self):
+        draft = MeetingPageFactory(parent=self.tree.meeting_index, live=False)
+
+        for pk in (draft.pk, 999999):
+            self.assertEqual(self.client.get(f"/aanmelden/bijeenkomst/{pk}/verstuurd/").status_code, 404)
+
+
 class BadInputTests(RegistrationTestCase):
     def test_missing_and_invalid_fields_get_messages_and_store_nothing(self):
         response = self.client.post(
@@ -338,7 +377,7 @@ class BadInputTests(RegistrationTestCase):
     def test_a_bot_filling_the_honeypot_is_thanked_and_nothing_happens(self):
         response = self.register(website="https://spam.example")
 
-        self.assertEqual(response.status_code, 200)
+        self.assert_thanked(response)
         self.assertFalse(Registration.objects.exists())
         self.assertEqual(self.sink.messages, [])
 

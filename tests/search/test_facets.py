@@ -39,7 +39,7 @@ class FacetTests(TestCase):
                 **kwargs,
             )
 
-        item("Methode een", kinds.METHOD, [lonely], 2023, levels.EFFECTIVE, source_organisation=movisie)
+        item("Methode een", kinds.METHOD, [lonely], 2023, levels.EFFECTIVE, organisation=movisie)
         item("Methode twee", kinds.METHOD, [poor], 2021)
         item("Instrument een", kinds.TOOL, [lonely], 2023, municipality=municipality("Arnhem"))
         PilotPageFactory(

@@ -16,7 +16,7 @@ class SearchJsonTests(TestCase):
             introduction="Elke week koffie voor wie alleen is.",
             goal="",
             themes=[site.themes["eenzaamheid"]],
-            source_organisation=OrganisationFactory(name="Movisie", slug="movisie"),
+            organisation=OrganisationFactory(name="Movisie", slug="movisie"),
             year=2022,
         )
         for number in range(11):

@@ -53,7 +53,7 @@ def build_judged_set():
             goal="",
             target_group="",
             body__0__paragraph__value=f"<p>{item.body}</p>",
-            source_organisation=organisations.get(item.organisation),
+            organisation=organisations.get(item.organisation),
         )
     for news in judged_set.NEWS:
         NewsPageFactory(
@@ -75,7 +75,7 @@ def build_judged_set():
             aim=pilot.aim,
             introduction=pilot.introduction,
             themes=[themes[slug] for slug in pilot.themes],
-            supporting_organisation=organisations.get(pilot.organisation),
+            organisation=organisations.get(pilot.organisation),
         )
 
 

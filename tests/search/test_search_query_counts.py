@@ -50,7 +50,7 @@ class SearchQueryCountTests(TestCase):
                     evidence_level=LEVELS[n % len(LEVELS)],
                     year=YEARS[n % len(YEARS)],
                     themes=[self.themes[n % 2]],
-                    source_organisation=self.organisations[n % 2],
+                    organisation=self.organisations[n % 2],
                     municipality=self.places[n % 2] if n % 3 == 0 else None,
                 )
             )

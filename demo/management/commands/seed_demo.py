@@ -9,11 +9,11 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - the six themes with their questions, 35 knowledge items over every kind, theme and level of
   evidence, six pilots in six municipalities, the learning-network meetings of 2021 and four
   upcoming ones, twelve news items and three subsidy schemes;
-- the home page's own content, the site settings (footer links) and the default site's host,
-  taken from ``settings.BASE_URL``;
+- the home page's own content, the footer (team name, contact details, links; a snippet chosen in
+  the site settings) and the default site's host, taken from ``settings.BASE_URL``;
 - English translations made with wagtail-localize, as an editor would in the admin, for the home
   page, the index and standard pages, the themes, a few items, pilots and news, a meeting, a
-  subsidy scheme, and the organisations' descriptions (``demo/content/translate.py``);
+  subsidy scheme, the footer and the organisations' descriptions (``demo/content/translate.py``);
 - with ``settings.SEED_DEMO_EDITOR`` (dev settings only): two demo accounts in the roles that
   migration ``home/0004_editor_roles`` creates: ``redacteur`` (*Redacteuren*: write, review,
   translate and publish) and ``hoofdredacteur`` (*Hoofdredactie*: also site settings,
@@ -52,7 +52,7 @@ from demo.content.blocks import document
 from demo.content.kennisbank import ITEMS
 from demo.content.sync import Resolver, Tally, stream, sync_object, sync_page
 from demo.content.translate import translate
-from home.models import FooterLink, HomePage, SiteSettings, StandardPage
+from home.models import FooterLink, HomePage, SiteFooter, SiteSettings, StandardPage
 from knowledge.models import (
     KnowledgeIndexPage,
     KnowledgeItemPage,
@@ -207,7 +207,7 @@ class Command(BaseCommand):
                 "evidence_level": data["evidence_level"],
                 "evidence_assessed_by": data["evidence_assessed_by"],
                 "evidence_assessed_on": data["evidence_assessed_on"],
-                "source_organisation": self.organisation(data["source_organisation"]),
+                "organisation": self.organisation(data["organisation"]),
                 "year": data["year"],
                 "external_url": data["external_url"],
                 "themes": self.themes_for(data["themes"]),
@@ -232,7 +232,7 @@ class Command(BaseCommand):
                 "start_date": start,
                 "end_date": end,
                 "status": data["status"],
-                "supporting_organisation": self.organisation(data["supporting_organisation"]),
+                "organisation": self.organisation(data["organisation"]),
                 "aim": data["aim"],
                 "approach": data["approach"],
                 "partners": data["partners"],
@@ -368,23 +368,35 @@ class Command(BaseCommand):
             },
             tally,
         )
-        site_settings = SiteSettings.for_site(site)
+        sync_object(
+            SiteSettings, {"pk": SiteSettings.for_site(site).pk}, {"footer": self.seed_footer(tally)}, tally
+        )
+
+    def seed_footer(self, tally):
+        """The Dutch footer, found by the team's name: contact details and links as the demo has them."""
+        data = site_pages.FOOTER
+        contact = {name: value for name, value in data.items() if name not in ("team_name", "links")}
+        footer = sync_object(
+            SiteFooter, {"locale": self.dutch, "team_name": data["team_name"]}, contact, tally
+        )
         wanted = [
-            (self.resolver.page(slug).pk, "", "", "")
-            for slug in ("over", "contact", "privacy", "toegankelijkheid")
-        ] + [(None, "https://www.gelderland.nl", "Provincie Gelderland", "Province of Gelderland")]
-        current = [
-            (link.page_id, link.url, link.label, link.label_en) for link in site_settings.footer_links.all()
+            (
+                self.resolver.page(link["page"]).pk if "page" in link else None,
+                link.get("url", ""),
+                link.get("label", ""),
+            )
+            for link in data["links"]
         ]
-        if current == wanted:
+        if [(link.page_id, link.url, link.label) for link in footer.links.all()] != wanted:
+            footer.links = [
+                FooterLink(page_id=page_id, url=url, label=label, sort_order=order)
+                for order, (page_id, url, label) in enumerate(wanted)
+            ]
+            footer.save()
+            tally.add("updated")
+        else:
             tally.add("unchanged")
-            return
-        site_settings.footer_links = [
-            FooterLink(page_id=page_id, url=url, label=label, label_en=label_en, sort_order=order)
-            for order, (page_id, url, label, label_en) in enumerate(wanted)
-        ]
-        site_settings.save()
-        tally.add("updated")
+        return footer
 
     def seed_translations(self, tally):
         for path, fields in english.PAGES.items():
@@ -399,6 +411,23 @@ class Command(BaseCommand):
                 for name, value in fields.items()
             }
             tally.add(translate(page, values, self.english, f"page {path or 'home'}"))
+        footer = SiteSettings.for_site(Site.objects.get(is_default_site=True)).footer
+        # The English links mirror the Dutch ones (same translation keys), with English texts.
+        links = [
+            FooterLink(
+                translation_key=link.translation_key,
+                sort_order=link.sort_order,
+                page_id=link.page_id,
+                url=link.url,
+                label=english.FOOTER["links"].get(link.label, ""),
+            )
+            for link in footer.links.all()
+        ]
+        tally.add(
+            translate(
+                footer, {"team_name": english.FOOTER["team_name"], "links": links}, self.english, "footer"
+            )
+        )
         for slug, description in english.ORGANISATIONS.items():
             status = translate(
                 self.organisation(slug), {"description": description}, self.english, f"organisation {slug}"

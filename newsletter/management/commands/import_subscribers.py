@@ -16,8 +16,9 @@ Rules, so that an import can't do harm:
 - Without ``--confirmed`` imported rows are pending and get the double opt-in mail (the file is
   not proof of consent). With ``--confirmed`` the file is the proof: rows are confirmed at once,
   with ``consent_source=import`` and the file's name as ``consent_form``.
-- Each row is saved (and its mail sent) on its own, so an interrupted run loses nothing: running
-  it again skips what was done. A pending row from an earlier run is not mailed twice.
+- Each row is saved (and its mail queued, sent after the commit by ``core.mail``) on its own, so
+  an interrupted run loses nothing: running it again skips what was done. A pending row from an
+  earlier run is not mailed twice.
 """
 
 import csv
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
         themes = {page.slug: page for page in theme_queryset()}
         self.municipalities = Municipality.lookup()
-        counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0, "failed": 0}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0}
         with handle:
             reader = csv.DictReader(handle)
             columns = {name.strip().lower() for name in (reader.fieldnames or [])}
@@ -125,42 +126,36 @@ class Command(BaseCommand):
         }
 
     def import_row(self, data, confirmed, file_name, line):
-        """Save one row (and send its mail) in one transaction; the outcome's name for the tally."""
+        """Save one row (and queue its mail) in one transaction; the outcome's name for the tally."""
         if SuppressedAddress.is_suppressed(data["email"]):
             self.stdout.write(f"line {line}: skipped, the address was erased")
             return "skipped"
-        try:
-            with transaction.atomic():
-                subscriber = Subscriber.objects.select_for_update().filter(email=data["email"]).first()
-                if subscriber is not None and subscriber.status in subscriptions.ENDED:
-                    self.stdout.write(f"line {line}: skipped, {subscriber.get_status_display().lower()}")
-                    return "skipped"
-                if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
-                    return "unchanged"
-                if subscriber is not None and not confirmed:
-                    # Pending from an earlier run or the form: it has had its mail.
-                    return "unchanged"
-                created = subscriber is None
-                if created:
-                    subscriber = Subscriber(email=data["email"], consent_given_at=timezone.now())
-                subscriber.consent_source = Subscriber.Source.IMPORT
-                subscriber.consent_form = file_name
-                if confirmed:
-                    subscriber.status = Subscriber.Status.CONFIRMED
-                    subscriber.confirmed_at = timezone.now()
-                subscriptions.apply_preferences(
-                    subscriber,
-                    language=data["language"],
-                    name=data["name"],
-                    municipality=data["municipality"],
-                    organisation=data["organisation"],
-                    themes=data["themes"],
-                )
-                if not confirmed:
-                    subscriptions.send_confirmation(subscriber)
-        except subscriptions.MailNotSent as error:
-            self.stderr.write(
-                f"line {line}: {data['email']} not imported, mail not sent ({error}); run again"
+        with transaction.atomic():
+            subscriber = Subscriber.objects.select_for_update().filter(email=data["email"]).first()
+            if subscriber is not None and subscriber.status in subscriptions.ENDED:
+                self.stdout.write(f"line {line}: skipped, {subscriber.get_status_display().lower()}")
+                return "skipped"
+            if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
+                return "unchanged"
+            if subscriber is not None and not confirmed:
+                # Pending from an earlier run or the form: it has had its mail.
+                return "unchanged"
+            created = subscriber is None
+            if created:
+                subscriber = Subscriber(email=data["email"], consent_given_at=timezone.now())
+            subscriber.consent_source = Subscriber.Source.IMPORT
+            subscriber.consent_form = file_name
+            if confirmed:
+                subscriber.status = Subscriber.Status.CONFIRMED
+                subscriber.confirmed_at = timezone.now()
+            subscriptions.apply_preferences(
+                subscriber,
+                language=data["language"],
+                name=data["name"],
+                municipality=data["municipality"],
+                organisation=data["organisation"],
+                themes=data["themes"],
             )
-            return "failed"
+            if not confirmed:
+                subscriptions.send_confirmation(subscriber)
         return "created" if created else "updated"

@@ -1,31 +1,13 @@
-"""``manage.py purge_search_log [--schedule]``: delete search-log days past the retention period.
+"""``manage.py purge_search_log [--schedule]``: the older name of ``manage.py purge_personal_data
+--only search``, kept for existing cron lines.
 
-``SEARCH_LOG_RETENTION_DAYS`` (365) says how long the search report's data is kept.
-``--schedule`` queues the daily task instead (``search.retention``), which ``db_worker`` runs
-and re-queues; a run already waiting is kept.
+It deletes search-log days older than ``SEARCH_LOG_RETENTION_DAYS`` and the visitors' hashes the
+popular list no longer reads, as ``search.retention`` declares. ``--schedule`` starts the one daily
+task that applies every app's retention policies.
 """
 
-from django.core.management.base import BaseCommand
-
-from core.recurring import start_chain
-from search.retention import purge, purge_search_log_daily
+from core.management.commands.purge_personal_data import Command as PurgePersonalData
 
 
-class Command(BaseCommand):
-    help = "Delete search-log rows older than SEARCH_LOG_RETENTION_DAYS (--schedule: every day)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--schedule", action="store_true", help="queue the daily task instead")
-
-    def handle(self, *args, schedule=False, **options):
-        if not schedule:
-            deleted = purge()
-            self.stdout.write(f"Klaar: {deleted} regels uit het zoeklogboek verwijderd.")
-            return
-        self.stdout.write(
-            start_chain(
-                purge_search_log_daily,
-                cron_advice="draai `manage.py purge_search_log` dagelijks (cron).",
-                started="De dagelijkse taak staat in de wachtrij (manage.py db_worker voert hem uit).",
-            )
-        )
+class Command(PurgePersonalData):
+    only = ("search",)
