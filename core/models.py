@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .admin_forms import ChosenMediaPageForm
 from .caching import content_version
+from .clock import clock_epoch
 from .hooks import PAGE_CONTEXT_HOOK
 from .http import serve_with_revalidation
 from .listing import (
@@ -78,6 +79,8 @@ class BasePage(Page):
     # kwartaalupdate and the partner boxes ask every page the same question.
     organisation = None
     organisation_id = None
+    # Whether the search boxes suggest pages of this type before others (``search.autocomplete``).
+    suggested_first = False
 
     class Meta:
         abstract = True
@@ -89,9 +92,11 @@ class BasePage(Page):
         return ""
 
     def get_cache_key_components(self):
-        # Every {% wagtailpagecache %} fragment varies on the content version through this, so
-        # a publish anywhere (a card, a menu entry, a view restriction) refreshes every page.
-        return [*super().get_cache_key_components(), content_version()]
+        # Every {% wagtailpagecache %} fragment and every ETag varies on the content version
+        # through this, so a publish anywhere (a card, a menu entry, a view restriction) refreshes
+        # every page; and on the clock's epoch, so does a registration that opens or a deadline
+        # that passes (``core.clock``).
+        return [*super().get_cache_key_components(), content_version(), clock_epoch()]
 
     def serve(self, request, *args, **kwargs):
         return serve_with_revalidation(

@@ -26,10 +26,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from core.caching import bump_content_version
 from knowledge.models import MeetingPage
+from knowledge.models.meetings import Places
 
 from . import messages
 from .models import Registration
@@ -97,6 +100,23 @@ def places_left(meeting):
     if meeting.capacity is None:
         return None
     return max(0, meeting.capacity - meeting.registrations.holding_a_place().count())
+
+
+def coming_meetings_places():
+    """For ``MEETING_PLACES_HOOK``: ``{translation key: Places}`` of every coming meeting in the
+    main language that has a limit, counted in one query. What the pages show; a decision about
+    a place counts again under the meeting's lock (``places_left``)."""
+    rows = (
+        MeetingPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, end__gte=timezone.now(), capacity__isnull=False
+        )
+        .annotate(taken=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
+        .values_list("translation_key", "capacity", "taken", "has_waitlist")
+    )
+    return {
+        str(key): Places(capacity, max(0, capacity - taken), waitlist)
+        for key, capacity, taken, waitlist in rows
+    }
 
 
 def _has_room(meeting):
@@ -274,6 +294,9 @@ def remove_as_junk(registrations):
             )
             while (first := _promote_first(meeting)) is not None:
                 promoted.append(first)
+        if removed:
+            # An UPDATE sends no signal: the places it gave back show at once all the same.
+            bump_content_version()
     return removed, promoted
 
 

@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from core.exports import SafeExportIndexView
-from core.hooks import PAGE_CONTEXT_HOOK
+from core.hooks import MEETING_PLACES_HOOK, PAGE_CONTEXT_HOOK
 from knowledge.models import MeetingPage
 
 from . import admin_views, places
@@ -34,10 +34,14 @@ from .views import form_context
 def registration_context(page, request):
     if not isinstance(page, MeetingPage) or page.is_past or page.cancelled:
         return None
-    context = {"calendar_url": reverse("registrations:calendar", args=[page.pk])}
     if page.registration_is_open:
-        context["registration"] = {"template": "registrations/includes/form.html", **form_context(page)}
-    return context
+        # No public calendar file beside the form: who registers gets an invitation with the
+        # confirmation, and would then have the meeting twice in their calendar.
+        return {"registration": {"template": "registrations/includes/form.html", **form_context(page)}}
+    return {"calendar_url": reverse("registrations:calendar", args=[page.pk])}
+
+
+hooks.register(MEETING_PLACES_HOOK, places.coming_meetings_places)
 
 
 class SelectColumn(BulkActionsCheckboxColumn):

@@ -1,15 +1,21 @@
 """The leernetwerk: intervision meetings for municipal civil servants, per theme."""
 
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.caching import cached
+from core.hooks import MEETING_PLACES_HOOK
 from core.listing import ListingFilter
 from core.models import BasePage, ListingPage
 from core.sections import SectionIndexMixin
@@ -18,6 +24,28 @@ from ..blocks import ProgrammeItemBlock
 from .common import THEMES_WIDGET, themes_field
 from .filters import theme_filter
 from .themes import ThemedCardsMixin, ThemeTaggedMixin
+
+
+class Places(NamedTuple):
+    """A meeting's places as registrations count them: those of the meeting in the main language,
+    which its translations share (an English page may still show an older copy of the limit)."""
+
+    capacity: int
+    left: int
+    waitlist: bool
+
+
+def coming_meetings_places():
+    """``{translation key: Places}`` of every coming meeting with a limit, kept until the content
+    changes (a place taken or given back changes it too: ``registrations.signals``)."""
+
+    def find():
+        places = {}
+        for answer in hooks.get_hooks(MEETING_PLACES_HOOK):
+            places.update(answer())
+        return places
+
+    return cached("meeting-places", find)
 
 
 class MeetingPage(ThemeTaggedMixin, BasePage):
@@ -151,6 +179,18 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @classmethod
+    def clock_moments(cls):
+        """When time alone changes a meeting (``core.clock``): registration opens, closes, it ends."""
+        rows = cls.objects.live().values_list("registration_opens", "registration_closes", "end")
+        return [moment for row in rows for moment in row]
+
+    @cached_property
+    def places(self):
+        """``Places`` (limit, places left, waitlist) as registrations count them, or None for a
+        meeting without a limit or one nobody can register for here."""
+        return coming_meetings_places().get(str(self.translation_key))
 
     def card_meta(self):
         line = date_format(timezone.localtime(self.start), "l j F Y, H:i")

@@ -1,5 +1,7 @@
 """Subsidy schemes municipalities and residents can apply to."""
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -78,6 +80,18 @@ class SubsidyPage(BasePage):
     @property
     def deadline_passed(self):
         return bool(self.deadline and self.deadline < timezone.localdate())
+
+    @classmethod
+    def clock_moments(cls):
+        """When time alone changes a scheme (``core.clock``): the midnight after its deadline, when
+        ``deadline_passed`` turns true."""
+        deadlines = cls.objects.live().exclude(deadline=None).values_list("deadline", flat=True)
+        return [
+            timezone.make_aware(
+                datetime.datetime.combine(deadline + datetime.timedelta(days=1), datetime.time())
+            )
+            for deadline in deadlines
+        ]
 
     def card_meta(self):
         if self.deadline:

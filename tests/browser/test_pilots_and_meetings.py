@@ -59,6 +59,14 @@ REGISTRATION_STATUS = {
 }
 
 
+def expected_status(meeting):
+    """What the status label says: for an open meeting with a limit, its places."""
+    state, places = meeting.registration_state, meeting.places
+    if state == "open" and places is not None:
+        return f"Nog {places.left} plaats" if places.left else "Vol"
+    return REGISTRATION_STATUS[state]
+
+
 def test_an_upcoming_meeting_shows_its_registration_status_and_never_the_online_link(page):
     meeting = first(
         live(MeetingPage)
@@ -71,7 +79,7 @@ def test_an_upcoming_meeting_shows_its_registration_status_and_never_the_online_
     page.goto(url(meeting))
 
     registration = page.get_by_role("region", name="Aanmelden")
-    expect(registration).to_contain_text(REGISTRATION_STATUS[meeting.registration_state])
+    expect(registration).to_contain_text(expected_status(meeting))
     expect(registration).to_contain_text("De link om online mee te doen krijgt u na uw aanmelding")
     expect(page.get_by_role("region", name="Verslag")).to_have_count(0)
     assert meeting.online_link not in page.content()

@@ -128,8 +128,22 @@ class PurgeTests(HousekeepingTestCase):
 
 
 class PublicCalendarTests(HousekeepingTestCase):
+    def test_beside_an_open_form_there_is_no_calendar_file_the_invitation_comes_by_mail(self):
+        meeting = self.meeting(hours_ahead=24 * 7)
+
+        page = soup(self.client.get(meeting.url))
+
+        self.assertIsNotNone(page.find("form", class_="registration-form"))
+        self.assertIsNone(page.find("a", attrs={"download": True}))
+
     def test_the_meeting_page_links_a_calendar_file_without_the_online_link(self):
-        meeting = self.meeting(hours_ahead=24 * 7, location_name="Provinciehuis", address="Markt 11, Arnhem")
+        # Registration has closed (or not yet opened): the calendar file keeps the date.
+        meeting = self.meeting(
+            hours_ahead=24 * 7,
+            location_name="Provinciehuis",
+            address="Markt 11, Arnhem",
+            registration_closes=timezone.now() - datetime.timedelta(hours=1),
+        )
 
         link = soup(self.client.get(meeting.url)).find("a", attrs={"download": True})
         response = self.client.get(link["href"])

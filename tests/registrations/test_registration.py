@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.caching import content_version
 from knowledge.models import MeetingPage, Municipality
 from registrations.models import Registration
 from registrations.tokens import make_token
@@ -450,3 +451,107 @@ class MeetingChangeTests(RegistrationTestCase):
         sent = len(self.sink.messages)
         self.publish(title="Intervisie eenzaamheid")  # nothing moved: nobody is told
         self.assertEqual(len(self.sink.messages), sent)
+
+
+class MailWordingTests(RegistrationTestCase):
+    def test_a_title_that_ends_in_a_question_mark_is_quoted_not_followed_by_a_full_stop(self):
+        meeting = MeetingPageFactory(
+            parent=self.tree.meeting_index, title="Hoe bereikt u mensen die zich eenzaam voelen?", capacity=5
+        )
+
+        self.register(meeting, name="Sanne de Vries")
+
+        [message] = self.messages_to("sanne@ede.example")
+        for part in (text_body(message), html_body(message)):
+            self.assertIn("aangemeld voor “Hoe bereikt u mensen die zich eenzaam voelen?”. Bevestig", part)
+            self.assertNotIn("voelen?.", part)
+
+    def test_the_waitlist_mail_offers_to_leave_the_waitlist_not_to_give_up_a_place(self):
+        for n in range(2):
+            self.register_and_confirm(email=f"snel{n}@ede.example")
+
+        self.register_and_confirm(email="wacht@ede.example")
+
+        waitlisted = self.messages_to("wacht@ede.example")[-1]
+        self.assertEqual(waitlisted["Subject"], "Wachtlijst: Intervisie eenzaamheid")
+        for part in (text_body(waitlisted), html_body(waitlisted)):
+            self.assertIn("Wilt u niet meer op de wachtlijst staan? Meld u dan af", part)
+            self.assertNotIn("uw plaats", part)
+        confirmed = self.messages_to("snel0@ede.example")[-1]
+        self.assertIn("dan geven we uw plaats aan iemand anders", text_body(confirmed))
+
+
+class PlacesShownTests(RegistrationTestCase):
+    """What every page that shows the meeting says about its places, as registrations fill it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.meeting.themes.add(cls.tree.themes["eenzaamheid"])
+        cls.meeting.save_revision().publish()
+
+    def statuses(self):
+        """The meeting's status label on its page, the meetings list, the home page and its theme."""
+        found = {}
+        for where, url in (
+            ("page", self.meeting.url),
+            ("list", self.tree.meeting_index.url),
+            ("home", "/"),
+            ("theme", self.tree.themes["eenzaamheid"].url),
+        ):
+            html = soup(self.client.get(url))
+            if where == "page":
+                holders = html.select(".registration__status")
+            else:  # the meeting's card
+                holders = [
+                    card for card in html.select(".card--meeting") if self.meeting.title in card.get_text()
+                ]
+            self.assertEqual(len(holders), 1, f"{where}: {len(holders)} places for the meeting's status")
+            found[where] = holders[0].select_one(".status").get_text(" ", strip=True)
+        return found
+
+    def test_places_left_then_full_with_a_waitlist_everywhere(self):
+        self.assertEqual(set(self.statuses().values()), {"Nog 2 plaatsen vrij"})
+
+        self.register_and_confirm(email="een@ede.example")
+        self.assertEqual(set(self.statuses().values()), {"Nog 1 plaats vrij"})
+
+        self.register_and_confirm(email="twee@ede.example")
+        self.assertEqual(set(self.statuses().values()), {"Vol – wachtlijst"})
+        self.assertNotIn("U kunt zich aanmelden", main_text(self.client.get(self.tree.meeting_index.url)))
+
+    def test_full_without_a_waitlist_says_full(self):
+        MeetingPage.objects.filter(pk=self.meeting.pk).update(capacity=1, has_waitlist=False)
+        self.register_and_confirm(email="een@ede.example")
+
+        self.assertEqual(set(self.statuses().values()), {"Vol"})
+
+    def test_a_place_given_back_shows_at_once(self):
+        for address in ("een@ede.example", "twee@ede.example"):
+            self.register_and_confirm(email=address)
+        self.assertEqual(self.statuses()["list"], "Vol – wachtlijst")
+
+        Registration.objects.get(email="een@ede.example").delete()
+
+        self.assertEqual(set(self.statuses().values()), {"Nog 1 plaats vrij"})
+
+    def test_a_form_sent_but_not_confirmed_changes_nothing_any_page_keeps(self):
+        before = content_version()
+
+        self.register(email="nog-niet@ede.example")
+
+        self.assertEqual(content_version(), before)
+        self.assertEqual(self.statuses()["page"], "Nog 2 plaatsen vrij")
+
+    def test_the_english_page_shows_the_places_of_the_dutch_meeting(self):
+        for ancestor in (self.meeting.get_parent().get_parent(), self.meeting.get_parent()):
+            translate(ancestor)
+        english = translate(self.meeting)
+        self.meeting.capacity = 3
+        self.meeting.save_revision().publish()  # the English copy of the limit is now out of date
+        self.register_and_confirm(email="een@ede.example")
+
+        text = main_text(self.client.get(english.url))
+
+        self.assertIn("3 places", text)  # the limit, as the Dutch meeting has it now
+        self.assertIn("2 places left", text)
