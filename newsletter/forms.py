@@ -101,6 +101,12 @@ class SubscribeForm(_SubscriberFieldsMixin, HoneypotMixin, forms.Form):
         self.order_fields(self.field_order)
 
 
+class FreshLinkForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
+    """An address that asks for a link that works: the preferences, or a new confirmation."""
+
+    email = email_field(_("Uw e-mailadres"))
+
+
 class PreferencesForm(_SubscriberFieldsMixin, HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Subscriber

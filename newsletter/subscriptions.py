@@ -40,10 +40,12 @@ MAIL_INTERVAL = timedelta(minutes=10)
 CONFIRM = "confirm"
 ALREADY_SUBSCRIBED = "already_subscribed"
 WELCOME = "welcome"
+MANAGE_LINK = "manage_link"
 MAIL_FOR_STATUS = {
     CONFIRM: Subscriber.Status.PENDING,
     ALREADY_SUBSCRIBED: Subscriber.Status.CONFIRMED,
     WELCOME: Subscriber.Status.CONFIRMED,
+    MANAGE_LINK: Subscriber.Status.CONFIRMED,
 }
 
 
@@ -65,7 +67,12 @@ def compose(subscriber_id, kind):
 
 
 # How a line of ``mail_error`` names its mail (editors read it; Dutch like the rest of the admin).
-ERROR_LABEL = {CONFIRM: "bevestiging", ALREADY_SUBSCRIBED: "al aangemeld", WELCOME: "welkom"}
+ERROR_LABEL = {
+    CONFIRM: "bevestiging",
+    ALREADY_SUBSCRIBED: "al aangemeld",
+    WELCOME: "welkom",
+    MANAGE_LINK: "nieuwe link",
+}
 
 
 def record(subscriber_id, outcome, kind):
@@ -105,6 +112,24 @@ def _mail(subscriber, kind):
 def send_confirmation(subscriber):
     """Queue the double opt-in mail with the confirmation link (sent after the commit)."""
     _mail(subscriber, CONFIRM)
+
+
+@transaction.atomic
+def send_fresh_link(email):
+    """Mail whoever owns ``email`` a link that works now; nothing when the address is unknown.
+
+    A confirmed subscriber gets fresh links to the preferences and to unsubscribe (an old link may
+    have expired or been cut in two by a mail program); a pending one gets a new confirmation link.
+    At most one mail per address per ``MAIL_INTERVAL``, and the form answers the same in every
+    case, so it tells nobody whether an address is subscribed.
+    """
+    subscriber = Subscriber.objects.select_for_update().filter(email=normalise_email(email)).first()
+    if subscriber is None or _mailed_recently(subscriber):
+        return
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        _mail(subscriber, MANAGE_LINK)
+    elif subscriber.status == Subscriber.Status.PENDING:
+        _mail(subscriber, CONFIRM)
 
 
 def apply_preferences(subscriber, *, language, name="", municipality=None, organisation="", themes=()):

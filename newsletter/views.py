@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core.public_forms import PublicFormView, rate_limited_page, render_page
+from core.public_forms import PublicFormView, form_context, rate_limited_page, render_page
 
 from . import subscriptions, tokens
-from .forms import PreferencesForm, SubscribeForm
+from .forms import FreshLinkForm, PreferencesForm, SubscribeForm
 from .links import personal_urls
 from .models import Subscriber
 
@@ -42,7 +42,9 @@ def _subscriber_details(form):
 
 
 def _bad_link(request, status=404):
-    return render_page(request, TEMPLATES + "bad_link.html", {"status": status}, status=status)
+    """A link that no longer works offers the form that mails one that does."""
+    context = {"status": status, **form_context(FreshLinkForm())}
+    return render_page(request, TEMPLATES + "bad_link.html", context, status=status)
 
 
 class SubscribeView(PublicFormView):
@@ -63,6 +65,27 @@ subscribe = SubscribeView.as_view()
 @require_http_methods(["GET", "HEAD"])
 def subscribe_sent(request):
     return render_page(request, TEMPLATES + "subscribe_sent.html")
+
+
+class FreshLinkView(PublicFormView):
+    """Ask for a link that works (``subscriptions.send_fresh_link``); one answer for every address."""
+
+    form_class = FreshLinkForm
+    template_name = TEMPLATES + "fresh_link.html"
+
+    def get_success_url(self):
+        return reverse("newsletter:fresh_link_sent")
+
+    def act(self, form):
+        subscriptions.send_fresh_link(form.cleaned_data["email"])
+
+
+fresh_link = FreshLinkView.as_view()
+
+
+@require_http_methods(["GET", "HEAD"])
+def fresh_link_sent(request):
+    return render_page(request, TEMPLATES + "fresh_link_sent.html")
 
 
 @require_http_methods(["GET", "POST"])

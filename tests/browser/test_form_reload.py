@@ -1,9 +1,10 @@
 """Every public form in Chromium: sent once, thanked on a page of its own, and a reload of that
-page sends nothing again. And the three forms look and behave alike on a phone and a desktop.
+page sends nothing again. And the forms look and behave alike on a phone and a desktop.
 
-For each form (meeting registration, pilot interest, kwartaalupdate): sent empty (its error state,
-checked by axe-core and photographed), then filled in; the browser lands on the form's thank-you
-URL; the visitor reloads it, and there is still one row and one mail for the address. The live
+For each form (meeting registration, pilot interest, kwartaalupdate, a new link for it): sent
+empty (its error state, checked by axe-core and photographed), then filled in; the browser lands
+on the form's thank-you URL; the visitor reloads it, and there is still one row and one mail for
+the address. The live
 server's mail goes to Django's locmem outbox (``django.core.mail.outbox``: same process).
 
 Then the one form stylesheet, measured in the browser at 320, 375 and 1280 pixels: fields in 16px
@@ -47,6 +48,18 @@ def send_subscription(page, address):
     page.get_by_label("Voor welke organisatie werkt u? (mag leeg blijven)").fill("Gemeente Ede")
     page.get_by_role("checkbox", name="Ik wil de kwartaalupdate ontvangen").check()
     page.locator("form.subscription-form").get_by_role("button").click()
+
+
+def send_fresh_link_request(page, address):
+    # The address is a subscriber whose link stopped working: one is made just before they ask.
+    Subscriber.objects.create(
+        email=address,
+        language="nl",
+        status=Subscriber.Status.CONFIRMED,
+        consent_source=Subscriber.Source.FORM,
+    )
+    page.get_by_label("Uw e-mailadres").fill(address)
+    page.locator("form.fresh-link-form").get_by_role("button").click()
 
 
 def meeting_url():
@@ -93,6 +106,14 @@ FORMS = {
         thanks=lambda: reverse("newsletter:subscribe_sent"),
         heading="Kijk in uw mailbox",
         send=send_subscription,
+        rows=lambda address: Subscriber.objects.filter(email=address),
+    ),
+    "fresh-link": PublicForm(
+        form="fresh-link-form",
+        where=lambda: reverse("newsletter:fresh_link"),
+        thanks=lambda: reverse("newsletter:fresh_link_sent"),
+        heading="Kijk in uw mailbox",
+        send=send_fresh_link_request,
         rows=lambda address: Subscriber.objects.filter(email=address),
     ),
 }

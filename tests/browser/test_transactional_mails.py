@@ -39,6 +39,7 @@ KINDS = [
     "newsletter.confirm",
     "newsletter.already_subscribed",
     "newsletter.welcome",
+    "newsletter.manage_link",
 ]
 # Mails that only tell something: there is nothing left to do, so no button.
 WITHOUT_BUTTON = {"registrations.cancelled", "registrations.removed", "registrations.meeting_cancelled"}

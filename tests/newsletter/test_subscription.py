@@ -620,3 +620,96 @@ class MailErrorTests(SubscriptionTestCase):
         subscriber.refresh_from_db()
         self.assertEqual(subscriber.mail_error, "")
         self.assertEqual(len(self.sink.messages_to("ambtenaar@ede.example")), 1)
+
+
+FRESH_LINK = "/kwartaalupdate/nieuwe-link/"
+FRESH_LINK_EN = "/en/kwartaalupdate/new-link/"
+FRESH_LINK_SENT = "/kwartaalupdate/nieuwe-link/verstuurd/"
+
+
+class FreshLinkTests(SubscriptionTestCase):
+    """An address whose link no longer works asks for a new one, and the answer tells nobody
+    whether the address is subscribed."""
+
+    def ask(self, email, path=FRESH_LINK):
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(path, {"email": email, "website": ""})
+
+    def test_a_subscriber_gets_fresh_links_to_the_preferences_and_to_unsubscribe(self):
+        SubscriberFactory(email="ambtenaar@ede.example")
+
+        response = self.ask("Ambtenaar@Ede.example ")
+
+        self.assertRedirects(response, FRESH_LINK_SENT, status_code=303)
+        self.assertIn("Staat dit e-mailadres op onze lijst?", main_text(self.client.get(FRESH_LINK_SENT)))
+        [message] = self.sink.messages_to("ambtenaar@ede.example")
+        self.assertEqual(message["Subject"], "Uw nieuwe link voor de kwartaalupdate")
+        preferences = path_of_link(message, "/kwartaalupdate/voorkeuren/")
+        self.assertIsNotNone(soup(self.client.get(preferences)).find("form", class_="subscription-form"))
+        unsubscribe = path_of_link(message, "/kwartaalupdate/afmelden/")
+        self.assertIn(unsubscribe, html_body(message))
+        self.assertEqual(self.client.get(unsubscribe).status_code, 200)
+
+    def test_an_unknown_address_gets_the_same_answer_and_no_mail(self):
+        response = self.ask("niemand@ede.example")
+
+        self.assertRedirects(response, FRESH_LINK_SENT, status_code=303)
+        self.assertEqual(self.sink.messages, [])
+        self.assertFalse(Subscriber.objects.exists())
+
+    def test_an_address_still_to_be_confirmed_gets_a_new_confirmation_link(self):
+        self.subscribe()
+        Subscriber.objects.update(mailed_at=timezone.now() - timedelta(hours=1))
+
+        self.ask("ambtenaar@ede.example")
+
+        [_first, again] = self.sink.messages_to("ambtenaar@ede.example")
+        self.assertEqual(again["Subject"], "Bevestig uw aanmelding voor de kwartaalupdate")
+        self.assertEqual(self.press(path_of_link(again, "/bevestigen/")).status_code, 200)
+        self.assertEqual(Subscriber.objects.get().status, Subscriber.Status.CONFIRMED)
+
+    def test_one_mail_per_address_per_ten_minutes(self):
+        SubscriberFactory(email="ambtenaar@ede.example")
+
+        self.ask("ambtenaar@ede.example")
+        self.ask("ambtenaar@ede.example")
+
+        self.assertEqual(len(self.sink.messages_to("ambtenaar@ede.example")), 1)
+
+    def test_in_english_the_mail_and_its_links_are_english(self):
+        SubscriberFactory(email="officer@tiel.example", language="en")
+
+        self.assertRedirects(
+            self.ask("officer@tiel.example", FRESH_LINK_EN),
+            "/en/kwartaalupdate/new-link/sent/",
+            status_code=303,
+        )
+
+        [message] = self.sink.messages_to("officer@tiel.example")
+        self.assertEqual(message["Subject"], "Your new link for the quarterly update")
+        path_of_link(message, "/en/kwartaalupdate/preferences/")
+
+    def test_a_broken_link_offers_the_form_instead_of_subscribing_again(self):
+        SubscriberFactory(email="ambtenaar@ede.example")
+
+        response = self.client.get("/kwartaalupdate/voorkeuren/afgeknipt/")
+
+        self.assertEqual(response.status_code, 404)
+        form = soup(response).find("form", class_="fresh-link-form")
+        self.assertEqual((form["method"], form["action"]), ("post", FRESH_LINK))
+        self.assertIsNotNone(form.find("input", attrs={"name": "csrfmiddlewaretoken"}))
+        self.assertRedirects(self.ask("ambtenaar@ede.example"), FRESH_LINK_SENT, status_code=303)
+        self.assertEqual(len(self.sink.messages_to("ambtenaar@ede.example")), 1)
+
+    @override_settings(FORM_RATE_LIMIT="2/d", FORM_RATE_LIMIT_CLIENT_IP_HEADER="")
+    def test_bad_input_comes_back_with_the_error_and_over_the_limit_waits(self):
+        response = self.ask("geen-adres")
+
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Vul een geldig e-mailadres in", soup(response).find(class_="error-summary").get_text())
+
+        self.assertEqual(self.ask("een@ede.example").status_code, 303)
+        over = self.ask("twee@ede.example")  # the third form POST of this client today
+
+        self.assertEqual(over.status_code, 429)
+        self.assertIn("Wacht een minuut", soup(over).find(class_="error-summary").get_text())
