@@ -24,7 +24,7 @@ the header, the footer and the blocks share it.
 
 from django.conf import settings
 from django.db.models import Q
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -62,8 +62,9 @@ def site_shell(request):
 
     ``site_name``, ``home_url``, ``sections`` (every visible page below the home page),
     ``navigation`` (those shown in menus), ``index_pages`` (``index_pages.news.url`` and so on),
-    ``rss_url``, ``contact`` (the team's name and contact details, see ``_contact``) and
-    ``footer_links`` (``text``, ``url`` and ``lang`` when the text is in another language).
+    ``rss_url``, ``subscribe_url`` (the kwartaalupdate's form), ``contact`` (the team's name and
+    contact details, see ``_contact``) and ``footer_links`` (``text``, ``url`` and ``lang`` when
+    the text is in another language).
     """
     if not hasattr(request, "_site_shell"):
         site = Site.find_for_request(request)
@@ -82,6 +83,7 @@ def _build_shell(request, site, language):
         "navigation": [],
         "index_pages": {},
         "rss_url": "",
+        "subscribe_url": "",
         "contact": {},
         "footer_links": [],
     }
@@ -111,6 +113,7 @@ def _build_shell(request, site, language):
     if "news" in indexes:
         news = indexes["news"].specific
         data["rss_url"] = news.get_url(request) + news.reverse_subpage("rss")
+    data["subscribe_url"] = _subscribe_url(language)
 
     footer = SiteSettings.for_site(site).footer
     if footer is not None:
@@ -118,6 +121,16 @@ def _build_shell(request, site, language):
         data["contact"] = _contact(footer, translated, language)
         data["footer_links"] = _footer_links(request, footer, translated, language)
     return data
+
+
+def _subscribe_url(language):
+    """The kwartaalupdate's subscribe form in ``language``, found by its URL name: ``home`` sits
+    beside ``newsletter`` and does not import it. Empty on a site without the newsletter."""
+    with translation.override(language):
+        try:
+            return reverse("newsletter:subscribe")
+        except NoReverseMatch:
+            return ""
 
 
 def _translation(footer, language):

@@ -8,6 +8,7 @@ Submissions are personal data: only groups given the model's permissions see the
 """
 
 import django_filters
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,18 +20,23 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.exports import SafeExportIndexView
 from core.hooks import PAGE_CONTEXT_HOOK
-from knowledge.models import PilotIndexPage
+from knowledge.models import PilotIndexPage, PilotPage
 
 from .messages import ADMIN_NAMESPACE
 from .models import PilotInterest
-from .views import form_context
+from .views import TEMPLATES, form_context
+
+LINK_TEMPLATE = TEMPLATES + "includes/invitation_link.html"
 
 
 @hooks.register(PAGE_CONTEXT_HOOK)
 def pilot_interest_context(page, request):
-    if not isinstance(page, PilotIndexPage):
-        return None
-    return {"pilot_interest": form_context()}
+    """The form on the pilots index; at the end of each pilot, a link to the form's own page."""
+    if isinstance(page, PilotIndexPage):
+        return {"pilot_interest": form_context()}
+    if isinstance(page, PilotPage):
+        return {"pilot_interest": {"template": LINK_TEMPLATE, "url": reverse("pilot_interest:form")}}
+    return None
 
 
 class PilotInterestFilterSet(WagtailFilterSet):

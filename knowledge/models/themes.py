@@ -152,6 +152,9 @@ class ThemeIndexPage(SectionIndexMixin, BasePage):
 class ThemePage(BasePage):
     """One theme, its questions, and every knowledge item, pilot, meeting and news item tagged with it."""
 
+    # A search for a subject starts best at its theme: the search boxes suggest themes first.
+    suggested_first = True
+
     questions = StreamField(
         [("question", ThemeQuestionBlock())],
         verbose_name=_("vragen binnen dit thema"),

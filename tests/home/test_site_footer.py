@@ -73,6 +73,16 @@ class FooterTests(TestCase):
         self.assertIn("Team Leefbaarheid, Province of Gelderland", text)
         self.assertNotIn("Provincie Gelderland", text)
 
+    def test_stay_informed_offers_the_kwartaalupdate_in_the_readers_language(self):
+        for url, text, subscribe in (
+            ("/", "Meld u aan voor de kwartaalupdate", "/kwartaalupdate/aanmelden/"),
+            ("/en/", "Subscribe to the quarterly update", "/en/kwartaalupdate/subscribe/"),
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(footer_link(response, text)["href"], subscribe)
+                self.assertEqual(self.client.get(subscribe).status_code, 200)
+
     def test_contact_details_are_links_that_work(self):
         response = self.client.get("/")
 

@@ -16,7 +16,7 @@ from knowledge.models import Municipality
 from pilot_interest.forms import is_phone_number
 from pilot_interest.models import PilotInterest
 from tests.factories.home import StandardPageFactory, dutch_home, site_footer
-from tests.factories.knowledge import build_site
+from tests.factories.knowledge import PilotPageFactory, build_site
 from tests.factories.translation import translate
 from tests.mail_support import SmtpTestCase, html_body, text_body
 from tests.smtp_sink import SmtpSink
@@ -153,6 +153,24 @@ class IndexPageTests(PilotInterestTestCase):
         form = soup(response).find("form", class_="pilot-interest-form")
         self.assertEqual(form["action"], FORM_URL_EN)
         self.assertEqual(self.client.get(FORM_URL_EN).status_code, 200)
+
+    def test_every_pilot_page_ends_with_the_invitation_to_the_form_in_its_language(self):
+        pilot = PilotPageFactory(parent=self.tree.pilot_index, title="Huiskamer in Presikhaaf")
+        translate(self.tree.pilot_index)
+        english = translate(pilot, {"Huiskamer in Presikhaaf": "Living room in Presikhaaf"})
+
+        for page, heading, button, form_url in (
+            (pilot, "Ook interesse in een pilot in uw gemeente?", "Laat het ons weten", FORM_URL),
+            (english, "Interested in a pilot in your municipality too?", "Let us know", FORM_URL_EN),
+        ):
+            with self.subTest(page=page.url):
+                response = self.client.get(page.url)
+                invitation = soup(response).find("section", class_="pilot-interest--link")
+                self.assertEqual(invitation.find("h2").get_text(strip=True), heading)
+                link = invitation.find("a", class_="button")
+                self.assertEqual((link.get_text(strip=True), link["href"]), (button, form_url))
+                self.assertIsNone(invitation.find("form"))  # a link: the pilot page stays shareable
+                self.assertIn("public", cache_control(response))
 
     def test_the_form_does_not_answer_other_methods(self):
         for method in ("put", "delete", "patch"):

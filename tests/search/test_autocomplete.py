@@ -88,6 +88,21 @@ class AutocompleteTests(TestCase):
 
         self.assertEqual(len(self.titles("buurtk")), MAX_SUGGESTIONS)
 
+    def test_the_theme_comes_first_then_titles_that_start_with_the_words(self):
+        # Pages that say the word more often than the theme's title does: the backend ranks
+        # them above the theme, the suggestions do not.
+        for number in range(MAX_SUGGESTIONS + 2):
+            KnowledgeItemPageFactory(
+                parent=self.site.knowledge_index,
+                title=f"Aanpak {number} tegen eenzaamheid: eenzaamheid en nog eens eenzaamheid",
+                goal="",
+            )
+
+        titles = self.titles("eenz")
+
+        self.assertEqual(titles[:2], ["Eenzaamheid", "Eenzaamheid doorbreken in de wijk"])
+        self.assertEqual(len(titles), MAX_SUGGESTIONS)
+
     def test_nothing_is_suggested_for_one_letter_or_an_empty_box(self):
         for query in ("", "e", "   ", "-"):
             with self.subTest(query=query):
