@@ -60,3 +60,27 @@ class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
         if not named and "municipality" not in self.errors:
             self.add_error("organisation", _("Kies uw gemeente, of vul de naam van uw organisatie in."))
         return cleaned
+
+
+class RegistrationDetailsForm(RegistrationForm):
+    """What a registrant may change on their own page: the same fields and checks as the form,
+    without the e-mail address and the consent box.
+
+    The address stays as it is: it is the one the registrant confirmed through the link in the
+    mail (a new one would have to be confirmed again), the links in every mail they got are bound
+    to it (``core.tokens``: a new address would make them stop working), and one address
+    registers once per meeting. Someone who wants to come with another address cancels and
+    registers again. The consent was given with the registration and is not asked twice.
+    """
+
+    email = None
+    consent = None
+
+    FIELDS = ("name", "municipality", "organisation", "role", "accessibility_needs", "case")
+
+    @classmethod
+    def initial_for(cls, registration):
+        """The form filled in with what the registration holds now."""
+        initial = {name: getattr(registration, name) for name in cls.FIELDS}
+        initial["municipality"] = registration.municipality_id
+        return initial

@@ -4,6 +4,13 @@ One event per registration, with a ``UID`` that stays the same for it, so a cale
 entry instead of adding one: ``METHOD:REQUEST`` with a higher ``SEQUENCE`` when the meeting moves,
 ``METHOD:CANCEL`` when the registration or the meeting is cancelled. The personal invitation may
 carry the online link; the public one on the meeting page never does.
+
+A registration that was cancelled and is made again (the same row: one per address and meeting)
+gets a *new* UID (``registration_uid``, from ``Registration.calendar_round``) rather than the old
+UID with a higher ``SEQUENCE``. RFC 5546 lets an organiser reinstate a cancelled event with a
+higher ``SEQUENCE``, but calendars don't agree on it: some keep a cancelled UID deleted (in the
+bin) and silently drop a later invitation for it. A new registration is a new appointment, so a
+new event is what every calendar accepts; the cancelled one stays cancelled.
 """
 
 from email.utils import parseaddr
@@ -59,10 +66,24 @@ def _calendar(method, event):
     return calendar.to_ical()
 
 
-def registration_ics(registration, url="", cancel=False):
-    """The registrant's invitation (or its cancellation), online link included."""
-    meeting = registration.meeting
-    event = _event(meeting, f"registration-{registration.pk}@{site_host()}", url, with_online_link=True)
+def registration_uid(registration):
+    """The event's UID: the same for every mail of one registration, new when it starts again.
+
+    Round 0 keeps the UID invitations had before rounds existed, so entries already in people's
+    calendars are still updated.
+    """
+    round_ = f"-{registration.calendar_round}" if registration.calendar_round else ""
+    return f"registration-{registration.pk}{round_}@{site_host()}"
+
+
+def registration_ics(registration, url="", cancel=False, meeting=None):
+    """The registrant's invitation (or its cancellation), online link included.
+
+    ``meeting``: the meeting as the registrant reads it (its title in their language); by
+    default the meeting the registration points at, in the main language.
+    """
+    meeting = meeting or registration.meeting
+    event = _event(meeting, registration_uid(registration), url, with_online_link=True)
     event.add("sequence", registration.calendar_sequence)
     attendee = vCalAddress(f"mailto:{registration.email}")
     attendee.params["cn"] = vText(registration.name)

@@ -4,8 +4,10 @@ cancelled, removed, reminded, moved, the meeting cancelled, the report.
 This module says what each mail says and to whom; ``core.mail`` builds and sends it (see
 ``MAILS``, registered in ``apps.py``). Each is written in the registrant's language from
 ``site/templates/registrations/email/<kind>{_subject.txt,.txt,.mjml}``. The first mail
-(``confirm``) carries only the signed link that confirms the registration; every later one carries
-the signed cancellation link. A confirmation (also a promotion, or a new time) has the ``.ics``
+(``confirm``) carries only the signed link that confirms the registration; every later one that
+still has something to do carries the signed link to the registrant's own page (``manage_url``:
+what they entered, their status, change it, cancel). One link, not one per action: the page has
+the cancel button. A confirmation (also a promotion, or a new time) has the ``.ics``
 invitation attached; a cancellation has the calendar's cancellation. A failed send is written on
 the registration (``mail_error``, shown in the admin) until a later try of that mail succeeds.
 """
@@ -39,6 +41,8 @@ KINDS = (
 WITH_ONLINE_LINK = ("confirmed", "promoted", "reminder", "moved")
 INVITATION = ("confirmed", "promoted", "moved")
 CANCELLATION = ("cancelled", "removed", "meeting_cancelled")
+# Mails to someone who still holds (or waits for) a place link to their own page.
+WITH_MANAGE_LINK = ("confirmed", "waitlisted", "promoted", "reminder", "moved")
 
 
 def _link(registration, url_name, purpose):
@@ -47,8 +51,9 @@ def _link(registration, url_name, purpose):
     return settings.BASE_URL.rstrip("/") + path
 
 
-def cancel_url(registration):
-    return _link(registration, "registrations:cancel", tokens.CANCEL)
+def manage_url(registration):
+    """The registrant's own page (see ``views.ManageView``), in their language."""
+    return _link(registration, "registrations:manage", tokens.MANAGE)
 
 
 def confirm_url(registration):
@@ -72,13 +77,16 @@ def meeting_url(registration, meeting=None):
     return settings.BASE_URL.rstrip("/") + parts[2] if parts else settings.BASE_URL
 
 
-def attachments(registration, kind, url):
-    """The calendar file that goes with ``kind``: an invitation, a cancellation, or none."""
+def attachments(registration, kind, url, meeting=None):
+    """The calendar file that goes with ``kind``: an invitation, a cancellation, or none.
+
+    ``meeting``: the meeting in the registrant's language, so the calendar shows its title in it.
+    """
     if kind in INVITATION:
-        ics = registration_ics(registration, url)
+        ics = registration_ics(registration, url, meeting=meeting)
         return [("uitnodiging.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")]
     if kind in CANCELLATION:
-        ics = registration_ics(registration, url, cancel=True)
+        ics = registration_ics(registration, url, cancel=True, meeting=meeting)
         return [("afmelding.ics", ics, "text/calendar; method=CANCEL; charset=utf-8")]
     return []
 
@@ -95,7 +103,7 @@ def compose(registration_id, kind):
             "registration": registration,
             "meeting": meeting,  # its title in the registrant's language
             "meeting_url": url,
-            "cancel_url": cancel_url(registration) if kind != "confirm" else "",
+            "manage_url": manage_url(registration) if kind in WITH_MANAGE_LINK else "",
             "confirm_url": confirm_url(registration) if kind == "confirm" else "",
             "confirm_hours": confirm_hours(),
             "show_online_link": kind in WITH_ONLINE_LINK,
@@ -104,7 +112,7 @@ def compose(registration_id, kind):
             to=registration.email,
             language=registration.language,
             context=context,
-            attachments=attachments(registration, kind, url),
+            attachments=attachments(registration, kind, url, meeting),
         )
 
 

@@ -95,6 +95,9 @@ class Registration(models.Model):
     )
     # Bumped with every calendar update sent for this registration (RFC 5545 SEQUENCE).
     calendar_sequence = models.PositiveIntegerField(default=0)
+    # Which calendar event the registration is: raised when a cancelled registration starts
+    # again, so the new invitation is a new event (a new UID, see ``ics.registration_uid``).
+    calendar_round = models.PositiveIntegerField(default=0)
     # When the registrant was last told the meeting takes place: a publish that moves it tells again.
     notified_start = models.DateTimeField(null=True, blank=True)
     notified_end = models.DateTimeField(null=True, blank=True)
@@ -143,3 +146,15 @@ class Registration(models.Model):
     @property
     def organisation_name(self):
         return str(self.municipality) if self.municipality_id else self.organisation
+
+    @property
+    def waitlist_position(self):
+        """1 for the first on the waitlist, 2 for the next, ...; None when not waiting.
+
+        The same order as ``RegistrationQuerySet.waiting`` (``created_at``, then ``pk``), so the
+        number is the turn in which ``places`` promotes: when someone ahead leaves, it goes down.
+        """
+        if self.status != self.Status.WAITLISTED:
+            return None
+        ahead = Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        return Registration.objects.waiting().filter(meeting_id=self.meeting_id).filter(ahead).count() + 1

@@ -155,6 +155,11 @@ def register(meeting, *, language, client="", **details):
         refused = _over_a_limit(meeting, email, key)
         if refused:
             return refused, None
+        if registration is not None and registration.status == Registration.Status.CANCELLED:
+            # Starting again after a cancellation: a new calendar event (see ``ics``), whose
+            # SEQUENCE counts from 0 again, as every event's does.
+            registration.calendar_round += 1
+            registration.calendar_sequence = 0
         registration = registration or Registration(meeting=meeting)
         for field, value in details.items():
             setattr(registration, field, value)

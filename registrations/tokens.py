@@ -1,4 +1,8 @@
-"""The signed links in registration e-mails: confirm the registration, and cancel it.
+"""The signed links in registration e-mails: confirm the registration, manage it, and cancel it.
+
+The mails sent once a registration is confirmed carry one link, to the registrant's own page
+(``MANAGE``: see what they entered, change it, cancel). ``CANCEL`` is what that page's button posts
+to, and what mails sent before the page existed carry: those links keep working.
 
 Made by the site's one token mechanism (``core.tokens``): the registration's id and a keyed
 fingerprint of its address, signed with ``SECRET_KEY`` and a salt per purpose. So a link can't be
@@ -17,7 +21,8 @@ from .models import Registration
 
 CONFIRM = "registrations.confirm"
 CANCEL = "registrations.cancel"
-PURPOSES = (CONFIRM, CANCEL)
+MANAGE = "registrations.manage"
+PURPOSES = (CONFIRM, CANCEL, MANAGE)
 
 
 def _address(registration):

@@ -29,6 +29,12 @@ urlpatterns = [
         views.cancel,
         name="cancel",
     ),
+    # The registrant's own page, behind the link in every mail after the confirmation.
+    path(
+        pgettext_lazy("URL path of meeting registration", "mijn-aanmelding/<str:token>/"),
+        views.manage,
+        name="manage",
+    ),
     path(
         pgettext_lazy("URL path of meeting registration", "agenda/<int:meeting_id>.ics"),
         views.meeting_calendar,

@@ -8,11 +8,17 @@ known, and whether or not a mail went out: see ``places.register``); a reload of
 again. The links in mails follow the site's rule: the GET shows a page with a button, only the
 POST changes anything, because mail scanners and link previews open links by themselves. A
 forged or stale link gets a page that says so, never an error.
+
+Once confirmed, a registrant's mails link to their own page (``manage``): the meeting, what they
+entered, their status (a place, their turn on the waitlist, cancelled, or the meeting is over),
+a form to change their details (a ``PublicFormView`` like the registration form) and the button
+that cancels, which posts to ``cancel``: one way to cancel, whichever link someone has.
 """
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -24,8 +30,8 @@ from core.ratelimit import client_address
 from core.visibility import visible
 from knowledge.models import MeetingPage
 
-from . import places, tokens
-from .forms import RegistrationForm
+from . import messages, places, tokens
+from .forms import RegistrationDetailsForm, RegistrationForm
 from .ics import public_ics
 from .models import Registration, confirm_hours
 
@@ -47,6 +53,9 @@ DOMAIN_LIMIT_MESSAGE = _(
 FULL_MESSAGE = _("De bijeenkomst is vol en er is geen wachtlijst. U bent niet aangemeld.")
 CLOSED_MESSAGE = _("Aanmelden voor deze bijeenkomst kan nu niet. U bent niet aangemeld.")
 NOT_STORED = ("consent", HONEYPOT_FIELD)
+# Registrations that hold or wait for a place: the ones their registrant can still change or cancel.
+HAS_A_TURN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+GONE_STATUS = 410  # the meeting is over: nothing to change or give back
 
 
 def _visible_meeting(meeting_id):
@@ -115,10 +124,17 @@ def _bad_link(request, purpose):
     return render_page(request, TEMPLATES + "bad_link.html", {"purpose": purpose}, status=404)
 
 
+def _manage_path(registration):
+    """The registrant's own page, in the language of the page that links to it."""
+    return reverse("registrations:manage", kwargs={"token": tokens.make_token(registration, tokens.MANAGE)})
+
+
 def _outcome_page(request, registration, outcome):
     """The page for what a confirmation link found or did (``places.Outcome``)."""
     # The meeting in the visitor's language; its places live on the one in the main language.
     context = {"meeting": registration.meeting.localized, "registration": registration, "outcome": outcome}
+    if registration.pk is not None and registration.status in HAS_A_TURN:
+        context["manage_path"] = _manage_path(registration)
     if outcome in (places.Outcome.EXPIRED, places.Outcome.CANCELLED):
         context["confirm_hours"] = confirm_hours()
         return render_page(request, TEMPLATES + "confirm_expired.html", context, status=410)
@@ -167,10 +183,77 @@ def cancel(request, token):
     if registration.meeting.is_past:
         # Afterwards there is no place to give back, and attendance and the report count on it:
         # the GET and the POST both say so, and nothing changes or is mailed.
-        return render_page(request, TEMPLATES + "cancel_too_late.html", context, status=410)
+        return render_page(request, TEMPLATES + "cancel_too_late.html", context, status=GONE_STATUS)
     if registration.status == Registration.Status.CANCELLED:
         return render_page(request, TEMPLATES + "cancelled.html", {**context, "already": True})
     if request.method == "POST":
+        if (flooded := rate_limited_page(request, TEMPLATES + "cancel.html", context)) is not None:
+            return flooded
         places.cancel(registration)
         return render_page(request, TEMPLATES + "cancelled.html", {**context, "already": False})
     return render_page(request, TEMPLATES + "cancel.html", context)
+
+
+class ManageView(PublicFormView):
+    """The registrant's own page, behind the link in their mails: see, change, cancel.
+
+    Always in the registrant's language (the one they registered in), whatever the link's prefix
+    or the browser says: the link in the mail is in that language already, and a link opened
+    elsewhere still shows the meeting and the page as the registrant knows them.
+
+    Details can be changed while the registration holds or waits for a place and the meeting
+    is not over (``is_past``); otherwise the page is read-only and a POST changes
+    nothing: 410 for a past meeting (as ``cancel`` answers), 409 for a cancelled or unconfirmed
+    registration. After a change the browser is sent back here (303) with ``?saved=1``: the page
+    says the change was saved, and a reload sends nothing again.
+    """
+
+    form_class = RegistrationDetailsForm
+    template_name = TEMPLATES + "manage.html"
+    SAVED = "saved"
+
+    def dispatch(self, request, token):
+        self.registration = tokens.read_token(token, tokens.MANAGE)
+        if self.registration is None:
+            return _bad_link(request, "manage")
+        with translation.override(self.registration.language):
+            return super().dispatch(request, token)
+
+    @property
+    def can_change(self):
+        return self.registration.status in HAS_A_TURN and not self.registration.meeting.is_past
+
+    def get_form(self, data=None):
+        return self.form_class(data, initial=self.form_class.initial_for(self.registration))
+
+    def get_context_data(self, form, message=None):
+        registration = self.registration
+        # Reversed inside ``dispatch``'s override: the cancel page opens in the registrant's language.
+        cancel_path = reverse("registrations:cancel", kwargs={"token": tokens.make_token(registration)})
+        return {
+            **public_form_context(form, message),
+            "registration": registration,
+            "meeting": messages.meeting_in_language(registration),
+            "is_past": registration.meeting.is_past,
+            "can_change": self.can_change,
+            "waitlist_position": registration.waitlist_position,
+            "cancel_path": cancel_path,
+            "saved": self.request.method == "GET" and self.request.GET.get(self.SAVED) == "1",
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_change:
+            status = GONE_STATUS if self.registration.meeting.is_past else REFUSED_STATUS
+            return self.form_page(self.get_form(), status=status)
+        return super().post(request, *args, **kwargs)
+
+    def act(self, form):
+        changed = {name: form.cleaned_data[name] for name in self.form_class.FIELDS}
+        # An UPDATE, not save(): new details change no place, so no page needs a new content version.
+        Registration.objects.filter(pk=self.registration.pk).update(**changed)
+
+    def get_success_url(self):
+        return f"{self.request.path}?{self.SAVED}=1"
+
+
+manage = ManageView.as_view()

@@ -292,9 +292,9 @@ class TokenTests(RegistrationTestCase):
         self.register_and_confirm(email="sanne.de.vries@ede.example")
         [link_mail, confirmed] = self.messages_to("sanne.de.vries@ede.example")
         confirm_path = self.confirm_path("sanne.de.vries@ede.example")
-        cancel_path = [u for u in text_body(confirmed).split() if "/aanmelden/afmelden/" in u][0]
+        manage_path = [u for u in text_body(confirmed).split() if "/aanmelden/mijn-aanmelding/" in u][0]
 
-        for path in (confirm_path, cancel_path):
+        for path in (confirm_path, manage_path):
             token, payload = self.payload(path)
             self.assertEqual(json.loads(payload)[0], Registration.objects.get().pk)
             for part in ("sanne.de.vries@ede.example", "sanne.de.vries", "ede.example"):

@@ -70,7 +70,7 @@ class ReminderTests(HousekeepingTestCase):
         [message] = self.sink.messages
         self.assertTrue(message["Subject"].startswith("Herinnering: "))
         self.assertIn(ONLINE_LINK, text_body(message))
-        self.assertIn("/aanmelden/afmelden/", text_body(message))
+        self.assertIn("/aanmelden/mijn-aanmelding/", text_body(message))
 
         self.run_command("send_meeting_reminders")
         self.assertEqual(len(self.sink.messages), 1)  # run twice, sent once

@@ -221,10 +221,11 @@ class ConfirmationMailTests(RegistrationTestCase):
             self.assertIn("De link werkt 48 uur", part)
             self.assertNotIn(ONLINE_LINK, part)  # only for those with a place
             self.assertNotIn("/aanmelden/afmelden/", part)  # nothing to cancel yet
+            self.assertNotIn("/aanmelden/mijn-aanmelding/", part)
         self.assertEqual([p for p in message.walk() if p.get_content_type() == "text/calendar"], [])
         self.assertEqual(Registration.objects.get().status, Registration.Status.PENDING)
 
-    def test_the_confirmation_has_both_parts_the_invitation_and_the_cancel_link(self):
+    def test_the_confirmation_has_both_parts_the_invitation_and_the_link_to_the_registrants_page(self):
         self.register_and_confirm(name="Sanne de Vries")
 
         [_link, message] = self.messages_to("sanne@ede.example")
@@ -232,7 +233,7 @@ class ConfirmationMailTests(RegistrationTestCase):
         for part in (text_body(message), html_body(message)):
             self.assertIn("Beste Sanne de Vries", part)
             self.assertIn(ONLINE_LINK, part)  # only the registrant's own mail has it
-            self.assertIn("/aanmelden/afmelden/", part)
+            self.assertIn("/aanmelden/mijn-aanmelding/", part)  # which has the cancel button
         calendar = calendar_of(message)
         self.assertEqual(calendar["METHOD"], "REQUEST")
         [event] = calendar.walk("VEVENT")
@@ -259,7 +260,10 @@ class ConfirmationMailTests(RegistrationTestCase):
         message = self.messages_to("sanne@ede.example")[-1]
         self.assertEqual(Registration.objects.get().language, "en")
         self.assertIn("Dear Sanne de Vries", text_body(message))
-        self.assertIn("/en/register/cancel/", text_body(message))
+        with translation.override("en"):
+            manage_prefix = reverse("registrations:manage", kwargs={"token": "t"}).removesuffix("t/")
+        self.assertTrue(manage_prefix.startswith("/en/register/"))
+        self.assertIn(manage_prefix, text_body(message))
 
     def test_a_dead_mail_server_loses_no_registration_and_shows_the_error_to_editors(self):
         down = SmtpSink()  # never started: nothing listens on its port
@@ -277,8 +281,11 @@ class CancelTests(RegistrationTestCase):
     def test_the_link_shows_a_button_and_only_the_post_cancels_and_promotes_the_waitlist(self):
         for n in range(3):
             self.register_and_confirm(email=f"deelnemer{n}@ede.example")
-        [_link, confirmation] = self.messages_to("deelnemer0@ede.example")
-        cancel_path = path_of_link(confirmation, "/aanmelden/afmelden/")
+        # The cancel link as mails carried it before they linked to the registrant's own page
+        # (whose cancel button posts here too: see tests/registrations/test_manage.py).
+        cancel_path = (
+            f"/aanmelden/afmelden/{make_token(Registration.objects.get(email='deelnemer0@ede.example'))}/"
+        )
 
         page = self.client.get(cancel_path)
         self.assertEqual(page.status_code, 200)
@@ -475,10 +482,10 @@ class MailWordingTests(RegistrationTestCase):
         waitlisted = self.messages_to("wacht@ede.example")[-1]
         self.assertEqual(waitlisted["Subject"], "Wachtlijst: Intervisie eenzaamheid")
         for part in (text_body(waitlisted), html_body(waitlisted)):
-            self.assertIn("Wilt u niet meer op de wachtlijst staan? Meld u dan af", part)
+            self.assertIn("of van de wachtlijst af?", part)
             self.assertNotIn("uw plaats", part)
         confirmed = self.messages_to("snel0@ede.example")[-1]
-        self.assertIn("dan geven we uw plaats aan iemand anders", text_body(confirmed))
+        self.assertIn("Gegevens bekijken of wijzigen, of afmelden?", text_body(confirmed))
 
 
 class PlacesShownTests(RegistrationTestCase):
