@@ -24,6 +24,8 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Niveau"),
         choices=[("h2", _("Kop 2")), ("h3", _("Kop 3")), ("h4", _("Kop 4"))],
         default="h2",
+        # The level is layout, not text: indexed, its label ("Kop 2") showed in search snippets.
+        search_index=False,
     )
 
     class Meta:
@@ -229,3 +231,14 @@ class BodyStreamBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     table = TableWithCaptionBlock()
     faq = FAQBlock()
+
+    def get_searchable_content(self, value):
+        """The body's text for the search index: one string, a line per piece, no empty pieces.
+
+        The index joins a list with ", ", which put a comma between a heading and its paragraph
+        and ", ," where an optional field (a caption) was empty; search snippets showed both. The
+        line breaks let ``search.highlight`` end a heading's sentence where the heading ends.
+        """
+        pieces = [" ".join(piece.split()) for piece in super().get_searchable_content(value)]
+        text = "\n".join(piece for piece in pieces if piece)
+        return [text] if text else []

@@ -25,13 +25,15 @@ from knowledge.models import ThemePage
 from . import log
 from .autocomplete import suggestions as autocomplete_suggestions
 from .facets import search_facets
-from .highlight import highlights
+from .highlight import highlights, summary_of
 from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
 from .ranking import has_match, ranked_ids
 from .suggest import suggestion
 
 RESULTS_PER_PAGE = 10
+# Relations a result shows (``card_meta``, the JSON's organisation), loaded for a whole page at once.
+CARD_RELATIONS = ("organisation", "municipality")
 
 
 def _page_of(request, ids):
@@ -42,8 +44,10 @@ def _page_of(request, ids):
     for item in page.object_list:
         by_type.setdefault(type(item), []).append(item)
     for model, items in by_type.items():
-        if any(field.name == "themes" for field in model._meta.get_fields()):
-            prefetch_related_objects(items, "themes")
+        names = {field.name for field in model._meta.get_fields()}
+        # The card's line (``card_meta``: a pilot's municipality) and the JSON's organisation:
+        # one query per relation and type, not one per result.
+        prefetch_related_objects(items, *(name for name in ("themes", *CARD_RELATIONS) if name in names))
     return page
 
 
@@ -62,7 +66,7 @@ def _result(request, item, highlight):
         "title": item.title,
         "url": item.get_url(request),
         "kind": str(item.get_verbose_name()),
-        "summary": getattr(item, "introduction", "") or item.search_description,
+        "summary": summary_of(item),
         "themes": [theme.title for theme in themes],
         "organisation": organisation.name if organisation else None,
         "meta": item.card_meta(),
@@ -159,6 +163,8 @@ def search(request):
                 if results is not None and not results.object_list
                 else [],
                 "search_params_query_only": _only_q(query),
+                # What the filter form keeps besides the filters (includes/filter_form.html).
+                "search_kept_fields": [{"name": "q", "value": query}],
             },
         )
     # Results depend on the query and change with every publish: never cache them.

@@ -4,7 +4,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
+from core.hooks import KEYWORD_SEARCH_HOOK
+
+from .ids import id_list
+from .query import normalise, terms
+from .ranking import ranked_ids
 from .report import PERMISSION, HideQueryView, SearchReportView, ShowQueryView
 
 
@@ -33,3 +39,14 @@ def register_search_report_menu_item():
 def hide_wagtails_search_terms(request, menu_items):
     # Wagtail's own "Search terms" report reads hits this site never records (see search.log).
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register(KEYWORD_SEARCH_HOOK)
+def search_within(queryset, text, language):
+    """The site search within ``queryset`` (the kennisbank's items): same query rules, same ranking."""
+    query = normalise(text)
+    words = terms(query)
+    if not words:
+        return query, queryset, []
+    ids = ranked_ids(Page.objects.filter(pk__in=queryset.values("pk")), words, language)
+    return query, queryset.filter(pk__in=id_list(ids)), ids

@@ -2,14 +2,18 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
-from core.listing import choice_filter
+from core.hooks import KEYWORD_SEARCH_HOOK
+from core.listing import choice_filter, listing_cache_key, paginate, prefetch_card_renditions
 from core.models import BasePage, ListingPage
 from core.sections import SectionIndexMixin
 from core.visibility import visible
@@ -239,11 +243,26 @@ class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
 
 
 class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
-    """The kennisbank: every knowledge item, filtered by kind, theme, organisation and evidence."""
+    """The kennisbank: every knowledge item, found by words (``?q=``), filtered by kind, theme,
+    organisation and evidence, and sorted (``?sorteer=``).
+
+    The words go to the site search (``core.hooks.KEYWORD_SEARCH_HOOK``, answered by ``search``):
+    the same query rules and ranking as the search page, within the kennisbank's items, combined
+    with its filters. A listing with words is not cached as a fragment: every query would make a
+    cache entry of its own.
+    """
 
     section_name = "knowledge"
     section_slug = "kennisbank"
     section_position = 20
+
+    # ``?sorteer=``: value -> (label, order). "Beste match" (the search's ranking) only with words.
+    SORT_PARAM = "sorteer"
+    BEST_MATCH = "relevantie"
+    SORTS = {
+        "titel": (_("Titel A–Z"), ("title", "pk")),
+        "nieuw": (_("Nieuwste eerst"), ("-first_published_at", "-pk")),
+    }
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("inhoud"), blank=True)
 
@@ -253,20 +272,60 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     subpage_types = ["knowledge.KnowledgeItemPage"]
     max_count_per_parent = 1
     listing_model = KnowledgeItemPage
-    listing_order = ("title",)
+    listing_order = ("title", "pk")
     listing_select_related = ("organisation",)
-
-    def get_listing_queryset(self, request):
-        """Every visible item in this page's language, wherever it lives (a partner's section too)."""
-        return (
-            visible(KnowledgeItemPage.objects.filter(locale_id=self.locale_id))
-            .defer_streamfields()
-            .select_related("listing_image", *self.listing_select_related)
-            .order_by(*self.listing_order)
-        )
 
     class Meta:
         verbose_name = _("kennisbank")
+
+    def visible_items(self):
+        """The items a visitor may see, in this kennisbank's language: what the words search in."""
+        return visible(KnowledgeItemPage.objects.filter(locale_id=self.locale_id))
+
+    def keyword_search(self, request):
+        """``(query, ranked ids or None)`` for the words in ``?q=``; asked once per request."""
+        found = getattr(request, "kennisbank_search", None)
+        if found is None:
+            text = request.GET.get("q", "")
+            search = next(iter(hooks.get_hooks(KEYWORD_SEARCH_HOOK)), None)
+            if not text.strip() or search is None:
+                found = ("", self.visible_items(), None)
+            else:
+                found = search(self.visible_items(), text, get_language())
+            request.kennisbank_search = found
+        return found[0], found[2]
+
+    def sort_order(self, request):
+        """The chosen sort, or the default: best match with words, the title without."""
+        query, _ids = self.keyword_search(request)
+        chosen = request.GET.get(self.SORT_PARAM, "")
+        if chosen in self.SORTS or (query and chosen == self.BEST_MATCH):
+            return chosen
+        return self.BEST_MATCH if query else "titel"
+
+    def get_listing_queryset(self, request):
+        """Every visible item in this page's language, wherever it lives (a partner's section too),
+        narrowed to the matches of ``?q=``."""
+        self.keyword_search(request)
+        _query, queryset, _ids = request.kennisbank_search
+        order = self.SORTS.get(self.sort_order(request), self.SORTS["titel"])[1]
+        return (
+            queryset.defer_streamfields()
+            .select_related("listing_image", *self.listing_select_related)
+            .order_by(*order)
+        )
+
+    def get_results(self, request, queryset):
+        _query, ids = self.keyword_search(request)
+        if self.sort_order(request) != self.BEST_MATCH:
+            return super().get_results(request, queryset)
+        # The search's order: the matching ids best first, of which only the page's are loaded.
+        kept = set(queryset.values_list("pk", flat=True))
+        items = paginate(request, [pk for pk in ids if pk in kept], self.per_page)
+        pages = queryset.in_bulk(items.object_list)
+        (cards,) = prefetch_card_renditions([pages[pk] for pk in items.object_list if pk in pages])
+        items.object_list = self.prepare_cards(cards)
+        return items
 
     def get_filters(self, request):
         return [
@@ -281,3 +340,39 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
                 "evidence_level",
             ),
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query, _ids = self.keyword_search(request)
+        sort = self.sort_order(request)
+        default_sort = self.BEST_MATCH if query else "titel"
+        # What the links and forms keep besides the filters: the words and a chosen sort.
+        kept = QueryDict(mutable=True)
+        if query:
+            kept["q"] = query
+        if sort != default_sort:
+            kept[self.SORT_PARAM] = sort
+        listing_query = context["listing_query"].copy()
+        listing_query.update(kept)
+        sorts = [(self.BEST_MATCH, _("Beste match"))] if query else []
+        sorts += [(value, label) for value, (label, _order) in self.SORTS.items()]
+        context.update(
+            {
+                "listing_query": listing_query,
+                "listing_keyword": query,
+                # The filter form keeps the words; the sort is one of its fields.
+                "kept_fields": [{"name": "q", "value": query}] if query else [],
+                "sort_param": self.SORT_PARAM,
+                "sort_options": [
+                    {"value": value, "label": label, "selected": value == sort} for value, label in sorts
+                ],
+                "keyword_fields": [
+                    {"name": name, "value": value} for name, value in context["listing_query"].items()
+                ],
+                # With words the results are not cached (see the class); the sort is a known value.
+                "listing_uncached": bool(query),
+                "listing_cache_key": listing_cache_key(context["filters"], context["page_number"])
+                + f"&{self.SORT_PARAM}={sort}",
+            }
+        )
+        return context

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from knowledge.models import KnowledgeIndexPage, KnowledgeItemPage, ThemePage
 
-from .support import first, live, url
+from .support import first, live, screenshot, url, words
 
 pytestmark = pytest.mark.browser
 
@@ -120,3 +120,50 @@ def test_pagination_keeps_the_filter_and_marks_the_current_page(page):
 
     expect(page).to_have_url(re.compile(rf"[?&]{param}={value}(&|$)"))
     expect(pages.locator("[aria-current=page]")).to_have_text("Pagina 1")
+
+
+def test_theme_questions_read_as_text_not_as_links(page):
+    """A theme's questions are not links, so they must not look like the clickable cards below."""
+    theme = first(live(ThemePage).exclude(questions=[]), "theme with questions")
+    page.goto(url(theme))
+    questions = page.locator("main .questions > li")
+    expect(questions.first).to_be_visible()
+    assert questions.locator("a").count() == 0
+    look = questions.first.evaluate(
+        """li => {
+            const style = getComputedStyle(li);
+            const title = getComputedStyle(li.querySelector('.question__title'));
+            const link = getComputedStyle(document.querySelector('main .card__title a'));
+            return {borderTop: style.borderTopWidth, cursor: title.cursor, color: title.color,
+                    linkColor: link.color, underline: title.textDecorationLine};
+        }"""
+    )
+    # No card box around it (the cards below have one), and nothing of a link: colour, underline, hand.
+    assert look["borderTop"] == "0px", look
+    assert look["cursor"] != "pointer" and look["underline"] == "none", look
+    assert look["color"] != look["linkColor"], look
+    screenshot(page, "theme-questions")
+
+
+def test_kennisbank_keyword_sort_and_costs(page):
+    kennisbank = first(live(KnowledgeIndexPage), "kennisbank")
+    item = first(live(KnowledgeItemPage).exclude(conditions_and_costs=""), "item with costs")
+    word = max(words(item.title), key=len)
+    page.goto(url(kennisbank))
+    page.get_by_label("Zoek in de kennisbank").fill(word)
+    page.get_by_role("main").get_by_role("button", name="Zoeken").click()
+
+    expect(page).to_have_url(re.compile(rf"[?&]q={re.escape(word)}"))
+    expect(
+        page.get_by_role("heading", name=re.compile(rf"resulta(at|ten) voor ‘{re.escape(word)}’"))
+    ).to_be_visible()
+    card = page.locator("main .card-grid .card", has_text=item.title).first
+    expect(card).to_contain_text("Voorwaarden en kosten")
+    sort = page.get_by_label("Sorteren", exact=True)
+    expect(sort.locator("option:checked")).to_have_text("Beste match")
+    sort.select_option("titel")
+    page.get_by_role("button", name="Toon resultaten").click()
+    expect(page).to_have_url(re.compile(r"sorteer=titel"))
+    expect(page).to_have_url(re.compile(rf"[?&]q={re.escape(word)}"))
+    expect(page.get_by_label("Zoek in de kennisbank")).to_have_value(word)
+    screenshot(page, "kennisbank-keyword")

@@ -23,6 +23,7 @@ from tests.factories.knowledge import (
     build_site,
     municipality,
 )
+from tests.factories.translation import translate
 from tests.utils import listed
 
 
@@ -87,6 +88,21 @@ class ListingQueryCountTests(QueryCountTestCase):
             themes=self.two_themes,
         )
 
+    def test_knowledge_base_searched_by_words_and_sorted(self):
+        # The words go through the site search (one ranking, whatever the number of matches), the
+        # best match order loads only the page's cards: 5 matches cost what 100 do.
+        index = self.tree.knowledge_index
+        fields = {"organisation": self.organisation, "themes": self.two_themes, "introduction": "Koffie."}
+        for sort in ("", "titel"):
+            with self.subTest(sort=sort):
+                url = f"{index.url}?q=koffie" + (f"&sorteer={sort}" if sort else "")
+                self.add_children(index, KnowledgeItemPageFactory, 5, **fields)
+                with_five = self.queries_for(url)
+                self.add_children(index, KnowledgeItemPageFactory, 95, **fields)
+                response = self.assertSameQueries(url, with_five)
+                self.assertEqual(len(listed(response, index.get_children().specific())), 12)
+                index.get_children().delete()
+
     def test_pilots(self):
         self.check_listing(
             self.tree.pilot_index,
@@ -106,6 +122,20 @@ class ListingQueryCountTests(QueryCountTestCase):
 
     def test_subsidies(self):
         self.check_listing(self.tree.subsidy_index, SubsidyPageFactory)
+
+    def test_english_listing_with_the_dutch_offer(self):
+        # "N more items are available in Dutch" costs the same with 5 or 100 untranslated items,
+        # and a warm cached listing costs no more than the Dutch one.
+        translate(self.tree.home)
+        english_index = translate(self.tree.knowledge_index)
+        self.add_children(self.tree.knowledge_index, KnowledgeItemPageFactory, 5, themes=self.two_themes)
+        with_five = self.queries_for(english_index.url)
+        self.assertIn("listing__more-in-source", self.client.get(english_index.url).content.decode())
+
+        self.add_children(self.tree.knowledge_index, KnowledgeItemPageFactory, 95, themes=self.two_themes)
+        response = self.assertSameQueries(english_index.url, with_five)
+
+        self.assertIn("listing__more-in-source", response.content.decode())
 
     def test_theme_overview(self):
         # The theme overview has no pagination: every theme is a card.

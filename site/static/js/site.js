@@ -34,9 +34,10 @@
 })();
 
 /*
- * The listing filters sit in a <details> that is open in the HTML, so without this script every
- * filter shows. On small screens (below the two-column layout) it folds, so the results come
- * first; the summary opens it again, by mouse, touch or keyboard.
+ * The filters (listings and search: includes/filter_form.html) sit in a <details> that is closed
+ * in the HTML, so on a phone the results come first and the summary opens it, by mouse, touch or
+ * keyboard, with or without this script. On wide screens this opens it beside the results (without
+ * JavaScript the stylesheet shows its content there all the same).
  */
 (function () {
     "use strict";
