@@ -30,7 +30,7 @@ from wagtail.models import Locale
 from core.visibility import visible
 from knowledge.models import KnowledgeItemPage, MeetingPage, NewsPage, PilotPage, SubsidyPage
 
-from .models.issues import NewsletterIndexPage, NewsletterIssuePage, SectionKind, quarter_bounds
+from .models.issues import NewsletterIndexPage, NewsletterIssuePage, SectionKind, issue_title, quarter_bounds
 
 
 class AssemblyError(Exception):
@@ -126,7 +126,7 @@ def assemble_issue(quarter, language_code=None, user=None, now=None):
 
     sections = collect_pages(quarter, locale, now=now)
     with translation.override(locale.language_code):
-        title = _("Kwartaalupdate %(quarter)s") % {"quarter": quarter}
+        title = issue_title(quarter)
     issue = NewsletterIssuePage(
         title=title,
         slug=slugify(f"kwartaalupdate-{quarter}"),

@@ -68,12 +68,16 @@ def recipients(issue):
     return Subscriber.objects.recipients(issue.locale.language_code)
 
 
-def start_send(issue, send_after=None):
+def start_send(issue, send_after=None, subscribers=None):
     """The issue's send with a row for every recipient, created (or completed) before any mail.
 
     Idempotent: a second call adds rows only for subscribers who have none yet, and a new
     ``send_after`` moves a send that has not started. A done or cancelled send is left alone
     (``SendClosed``): confirming later does not get anyone an old issue.
+
+    ``subscribers`` narrows the recipients to a queryset of them (``recipients(issue)`` when
+    ``None``). ``seed_demo`` passes none at all: its issue is recorded as sent, through the same
+    rows and states, without mailing anybody.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -90,7 +94,8 @@ def start_send(issue, send_after=None):
                 else IssueSend.Status.SENDING
             )
             send.save(update_fields=["send_after", "status"])
-        subscriber_ids = recipients(issue).order_by("pk").values_list("pk", flat=True)
+        chosen = recipients(issue) if subscribers is None else recipients(issue) & subscribers
+        subscriber_ids = chosen.order_by("pk").values_list("pk", flat=True)
         chunk = []
         for subscriber_id in subscriber_ids.iterator(chunk_size=CHUNK_SIZE):
             chunk.append(Delivery(send=send, subscriber_id=subscriber_id))

@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 
 from core.mail import layout
@@ -77,21 +78,53 @@ def _shown(page):
     return page is not None and page.live and not is_private(page)
 
 
+def _in_issue_language(issue):
+    """``choose(page)``: the page to show in ``issue``'s language, or ``None`` when none may go out.
+
+    A translated issue (wagtail-localize) still points at the source's pages: it keeps chosen
+    pages as they are, to be localised when shown. So each item shows its live translation in the
+    issue's language where there is one, else the page itself. The translations are read in one
+    query for the whole issue.
+    """
+    chosen = [item["page"] for block in issue.sections for item in block.value["items"] if item["page"]]
+    keys = {page.translation_key for page in chosen if page.locale_id != issue.locale_id}
+    translated = {}
+    if keys:
+        for page in Page.objects.filter(translation_key__in=keys, locale_id=issue.locale_id, live=True):
+            translated[page.translation_key] = page
+
+    def choose(page):
+        if page is None:
+            return None
+        translation_ = translated.get(page.translation_key)
+        if _shown(translation_):
+            return translation_
+        return page if _shown(page) else None
+
+    return choose
+
+
 def issue_sections(issue):
     """The issue's sections as plain data for the templates; pages gone dark are left out.
 
     Returns ``[{"kind", "heading", "note", "items": [{"title", "url", "text", "meta",
-    "theme_keys"}]}]``. Sections without any item left are dropped: an empty heading helps nobody.
+    "theme_keys", "language", "text_language"}]}]``. ``language`` is the page's language code when it
+    differs from the issue's (a page not translated yet), else ``""``: templates mark its title, and
+    its text when that is the page's own (``text_language``), with ``lang``. Sections
+    without any item left are dropped: an empty heading helps nobody.
     """
+    choose = _in_issue_language(issue)
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     sections = []
     for block in issue.sections:
         value = block.value
         items = []
         for item in value["items"]:
-            page = item["page"]
-            if not _shown(page):
+            page = choose(item["page"])
+            if page is None:
                 continue
             page = page.specific
+            language = languages.get(page.locale_id, "") if page.locale_id != issue.locale_id else ""
             # Subsidy schemes have no themes; the rest point at the main-language theme pages.
             themes = list(page.themes.all()) if hasattr(page, "themes") else []
             items.append(
@@ -103,6 +136,9 @@ def issue_sections(issue):
                     "meta": page.card_meta(),
                     "theme_keys": [str(theme.translation_key) for theme in themes],
                     "themes": themes,
+                    "language": language,
+                    # The editor's note is written in the issue's language, an introduction in the page's.
+                    "text_language": "" if item["note"] else language,
                 }
             )
         if items:

@@ -181,7 +181,10 @@ def unsubscribe(request, token):
         # The one-click URL has no language prefix and is the Dutch page's. Someone else who opens
         # it goes to the page in their own language, whose language menu then works as anywhere.
         language = subscriber.language
-        own_page = _on_site(subscriber)["unsubscribe"]
+        # The same token, not a fresh one: a token holds the second it was made, so a new one
+        # would differ from the request's path whenever a second passed, and redirect each time.
+        with translation.override(language):
+            own_page = reverse("newsletter:unsubscribe", kwargs={"token": token})
         if request.method == "GET" and own_page != request.path:
             return redirect(own_page)
     with translation.override(language):

@@ -8,12 +8,16 @@ first published in its quarter; editors reorder and trim.
 """
 
 import datetime
+import html as html_lib
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.utils.html import strip_tags
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -31,7 +35,14 @@ from ..feeds import IssueFeed
 from ..rendering import issue_sections, personalise, render_issue
 from ..sections import SectionKind
 
-__all__ = ["NewsletterIndexPage", "NewsletterIssuePage", "SectionKind", "quarter_bounds", "validate_quarter"]
+__all__ = [
+    "NewsletterIndexPage",
+    "NewsletterIssuePage",
+    "SectionKind",
+    "issue_title",
+    "quarter_bounds",
+    "validate_quarter",
+]
 
 QUARTER_PATTERN = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
 
@@ -45,6 +56,31 @@ def quarter_bounds(quarter):
     start = datetime.date(year, 3 * number - 2, 1)
     end = datetime.date(year + 1, 1, 1) if number == 4 else datetime.date(year, 3 * number + 1, 1)
     return start, end
+
+
+# The season a quarter is named after, by the months it mostly covers: winter is January to March
+# (Q1), lente April to June (Q2), zomer July to September (Q3), herfst October to December (Q4).
+# A quarter is stored as ``2026-Q4``; its season and year make the title readers see.
+SEASONS = {
+    1: pgettext_lazy("seizoen", "winter"),
+    2: pgettext_lazy("seizoen", "lente"),
+    3: pgettext_lazy("seizoen", "zomer"),
+    4: pgettext_lazy("seizoen", "herfst"),
+}
+
+
+def issue_title(quarter):
+    """The plain title of a quarter's issue in the active language: "Kwartaalupdate herfst 2026".
+
+    New issues get it by default (``assemble_issue``); the editor may change it.
+    """
+    match = QUARTER_PATTERN.match(quarter or "")
+    if not match:
+        raise ValueError(quarter)
+    return gettext("Kwartaalupdate %(season)s %(year)s") % {
+        "season": SEASONS[int(match["quarter"])],
+        "year": match["year"],
+    }
 
 
 def validate_quarter(value):
@@ -148,6 +184,9 @@ class NewsletterIssuePage(BasePage):
     ]
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []
+    # A copy or a wagtail-localize translation of a sent issue has not been sent: without this it
+    # would inherit ``sent_at`` and appear in the archive and the feed without ever being mailed.
+    exclude_fields_in_copy = ["sent_at"]
 
     # The editor checks the e-mail exactly as a subscriber gets it, next to the web version.
     preview_modes = [("", _("Webpagina")), ("email", _("E-mail"))]
@@ -162,6 +201,25 @@ class NewsletterIssuePage(BasePage):
         # The same sections as the e-mail: pages unpublished since are left out on both.
         context["issue_sections"] = issue_sections(self)
         return context
+
+    def summary(self):
+        """A few plain sentences on what the issue holds, for the RSS feed and link previews.
+
+        The editor's summary (``introduction``) if there is one, else the text of the
+        introduction, else the names of its sections. Reads no chosen page: no query per item.
+        """
+        if self.introduction:
+            return self.introduction
+        intro = " ".join(html_lib.unescape(strip_tags(str(self.intro).replace("</p>", "</p> "))).split())
+        if intro:
+            return intro
+        kinds = [block["value"]["kind"] for block in self.sections.raw_data if block["value"].get("items")]
+        headings = [str(SectionKind(kind).label) for kind in kinds if kind in SectionKind.values]
+        if not headings:
+            return ""
+        return gettext("In dit nummer: %(sections)s.") % {
+            "sections": get_text_list(headings, pgettext("opsomming", "en"))
+        }
 
     def serve_preview(self, request, mode_name):
         if mode_name != "email":

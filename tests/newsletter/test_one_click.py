@@ -5,6 +5,9 @@ the subscriber must be unsubscribed. A person who opens the same link in a brows
 page with the button and nothing changes.
 """
 
+import time
+from unittest import mock
+
 from django.test import Client, TestCase
 
 from newsletter import tokens
@@ -83,12 +86,22 @@ class OneClickTests(TestCase):
         self.subscriber.refresh_from_db()
         self.assertEqual(self.subscriber.status, Subscriber.Status.CONFIRMED)
 
+    def test_a_link_opened_later_shows_the_page_not_a_redirect_to_a_fresh_token(self):
+        """A token holds the second it was made: the page must not compare it with a new one."""
+        made = time.time()
+        with mock.patch("time.time", return_value=made + 3600):
+            response = self.client.get(self.url)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Ja, meld mij af", soup(response).find("main").find("form", method="post").get_text())
+
     def test_a_get_by_an_english_subscriber_is_in_english(self):
         english = SubscriberFactory(language="en")
 
-        response = self.client.get(path(personal_urls(english)["one_click"]))
+        links = personal_urls(english)
+        response = self.client.get(path(links["one_click"]))
 
-        own_page = path(personal_urls(english)["unsubscribe"])
+        own_page = path(links["unsubscribe"])  # the same token: made in the same call
         self.assertTrue(own_page.startswith("/en/"))
         self.assertRedirects(response, own_page)
         page = self.client.get(own_page)
