@@ -31,6 +31,7 @@ from .listing import (
     selected_params,
     view_links,
 )
+from .localisation import source_language_offer
 from .visibility import visible
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -150,6 +151,11 @@ class ListingPage(BasePage):
         """Attach what the cards show besides the pages' own fields; ``pages`` is a list."""
         return pages
 
+    def more_in_source_language(self, request, filters):
+        """In a translation: how many items more its source lists under the chosen ``filters``,
+        and where (a ``core.localisation.SourceLanguageOffer``), or None."""
+        return source_language_offer(self, request, filters)
+
     def get_results(self, request, queryset):
         items = paginate(request, queryset, self.per_page)
         # One query for the card images of the whole page, however many cards it has.
@@ -172,6 +178,10 @@ class ListingPage(BasePage):
                 # no query at all (see includes/listing.html). A page past the end raises 404.
                 "items": SimpleLazyObject(lambda: self.get_results(request, queryset)),
                 "listing_query": selected_params(filters),
+                # Lazy too: "28 more items are available in Dutch", read inside the cached fragment.
+                "source_language_offer": SimpleLazyObject(
+                    lambda: self.more_in_source_language(request, filters)
+                ),
                 "listing_cache_key": listing_cache_key(filters, page_number),
                 # For the <title>, which must not force the lazy results above.
                 "page_number": page_number,

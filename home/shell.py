@@ -36,6 +36,7 @@ from core.http import same_site_path
 from core.sections import section_names
 from core.visibility import is_private, visible
 
+from .localisation import untranslated_query
 from .models import FooterLink, SiteFooter, SiteSettings
 
 
@@ -241,8 +242,10 @@ def language_links(request, page):
     """One entry per site language: where to read this page in that language.
 
     ``links``: each has ``code``, ``name`` (in its own language), ``url``, ``is_current``, and
-    ``is_fallback`` with a ``note`` and ``title`` when the page has no live translation in that
-    language and the link goes to that language's home page instead. ``alternates`` (``hreflang``)
+    ``is_fallback`` with a ``note``, a ``title`` and the language's ``home_url`` when there is no
+    live translation in that language: a page's link then stays on the page and asks it for the
+    "not available in your language" notice (``home.localisation``); elsewhere (an error page)
+    it goes to that language's home page. ``alternates`` (``hreflang``)
     lists only the visible translations of the page itself, with full URLs.
     """
     if hasattr(request, "_site_language_links"):
@@ -267,17 +270,23 @@ def language_links(request, page):
             link["url"] = translations[code]["url"] + (f"?{query}" if query else "")
         elif not is_page and _translatable_view(request):
             link["url"] = translate_url(same_site_path(request), code)
+        elif is_page and code in homes:
+            # No translation yet: the link stays on this page and asks it to say so in the
+            # link's language, with a way to that language's home page (home/localisation.py).
+            link["url"] = f"{page.get_url(request)}?{untranslated_query(request, code)}"
+            link["home_url"] = homes[code]
+            link["is_fallback"] = True
+            with translation.override(code):
+                link["note"] = _("niet vertaald")
+                link["title"] = _("Deze pagina is nog niet vertaald. U blijft op deze pagina.")
         elif code in homes:
             link["url"] = homes[code]
+            link["home_url"] = homes[code]
             link["is_fallback"] = True
             # Said in the language of the link: that is the language its reader understands.
             with translation.override(code):
                 link["note"] = _("startpagina")
-                link["title"] = (
-                    _("Deze pagina is niet vertaald. De link gaat naar de startpagina.")
-                    if is_page
-                    else _("De link gaat naar de startpagina.")
-                )
+                link["title"] = _("De link gaat naar de startpagina.")
         else:
             continue
         links.append(link)

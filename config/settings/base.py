@@ -103,7 +103,9 @@ MIDDLEWARE = [
     "accounts.throttling.ThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects with the query string kept, then an untranslated page's /en/ URL leads
+    # to the Dutch page with a notice instead of a 404 (home/localisation.py).
+    "home.localisation.LocalisedRedirectMiddleware",
     # The admin says why a page type cannot be added below a page, instead of "no access".
     "core.placement.PageTypePlacementMiddleware",
     # Partners get no reports, and no admin screen, API answer or bulk action that names pages or

@@ -19,11 +19,12 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction
 
 from core.caching import bump_content_version, content_version
 from home.models import HomePage
-from knowledge.models import KnowledgeItemPage, NewsIndexPage
+from knowledge.models import KnowledgeItemPage, NewsIndexPage, NewsPage
 from tests.factories.home import StandardPageFactory
 from tests.factories.knowledge import NewsPageFactory
 
@@ -65,7 +66,7 @@ def tree(demo_site, django_db_blocker):
         StandardPageFactory(parent=internal, slug="verslag")
         PageViewRestriction.objects.create(page=internal, restriction_type=PageViewRestriction.LOGIN)
         PageViewRestriction.objects.create(
-            page=english.get_children().get(slug="over"), restriction_type=PageViewRestriction.LOGIN
+            page=about.get_translation(english.locale), restriction_type=PageViewRestriction.LOGIN
         )
         return SimpleNamespace(dutch=dutch, english=english, homes=(dutch, english))
 
@@ -310,10 +311,10 @@ def test_a_visitor_gets_what_wagtails_routing_would_serve_for_each_kind_of_url(t
         (english, [], "page"),
         (english, components_of(english, english_item), "page"),
         (dutch, ["nieuws", "rss"], "feed"),
-        (english, ["nieuws", "rss"], "feed"),
+        (english, ["news", "rss"], "feed"),
         (dutch, components_of(dutch, private_item), "password form"),
         (dutch, ["intern", "verslag"], "login"),
-        (english, ["over"], "login"),
+        (english, ["about-the-programme"], "login"),
         (dutch, ["nieuws", "conceptbericht"], "not found"),
         (dutch, ["themas", "eenzaamheid", MISSING], "not found"),
         (dutch, [MISSING], "not found"),
@@ -344,3 +345,78 @@ def test_a_visitor_gets_what_wagtails_routing_would_serve_for_each_kind_of_url(t
                 login = reverse("wagtailcore_login")
             assert response.status_code == 302, url
             assert response["Location"] == f"{login}?next={quote(url)}", url
+
+
+# English URLs (home/localisation.py) --------------------------------------------------------------
+
+
+def test_the_english_sections_have_english_slugs(tree):
+    sections = {page.slug for page in tree.english.get_children()}
+
+    assert {"themes", "knowledge-base", "learning-network", "news", "pilots", "grants"} <= sections
+    assert not {"themas", "kennisbank", "leernetwerk", "nieuws"} & sections
+
+
+def test_every_english_page_has_the_slug_of_its_english_title_and_routes_as_wagtail_routes_it(tree):
+    pages = [page for page in pages_below(tree.english) if page.live]
+    translated = [page for page in pages if page.slug != "draft"]
+
+    assert [page.slug for page in translated] == [slugify(page.title) for page in translated]
+    assert differences(tree.english, [components_of(tree.english, page) for page in pages]) == []
+
+
+def follow(client, url):
+    """Where ``url`` leads: the redirects on the way (status, location), and the final answer."""
+    hops, response = [], client.get(url)
+    while response.status_code in (301, 302) and len(hops) < 5:
+        hops.append((response.status_code, response["Location"]))
+        response = client.get(response["Location"])
+    return hops, response
+
+
+def test_an_english_page_at_its_dutch_slugs_leads_to_its_english_url(tree, client):
+    for english_page in [page for page in pages_below(tree.english) if page.live and not is_private(page)]:
+        dutch_page = english_page.get_translation(tree.dutch.locale)
+        old_url = "/en/" + "".join(f"{part}/" for part in components_of(tree.dutch, dutch_page))
+        if old_url == english_page.url:
+            continue
+        hops, response = follow(client, old_url + "?van=oud")
+
+        assert [location for _status, location in hops][-1:] == [english_page.url + "?van=oud"], old_url
+        assert response.status_code == 200, old_url
+        # The page Wagtail's own routing finds at the English URL.
+        assert (type(response.context["page"]), response.context["page"].pk) == wagtails(
+            tree.english, components_of(tree.english, english_page)
+        )[:2], old_url
+
+
+def test_an_untranslated_dutch_page_at_en_leads_to_itself_with_the_notice(tree, client):
+    english_keys = set(
+        Page.objects.filter(locale=tree.english.locale).values_list("translation_key", flat=True)
+    )
+    item = (
+        NewsPage.objects.live()
+        .filter(locale=tree.dutch.locale)
+        .exclude(translation_key__in=english_keys)
+        .first()
+    )
+    for url in [f"/en/nieuws/{item.slug}/", f"/en/news/{item.slug}/"]:
+        hops, response = follow(client, url)
+
+        assert hops == [(302, f"{item.url}?niet-vertaald=en")], url
+        assert (response.status_code, response.context["page"].pk) == (200, item.pk), url
+        assert response.context["page"].pk == wagtails(tree.dutch, components_of(tree.dutch, item))[1]
+        assert b'class="notice untranslated-notice" lang="en"' in response.content
+
+    # An item of the password-protected Dutch kennisbank is not revealed.
+    private = KnowledgeItemPage.objects.filter(locale=tree.dutch.locale).exclude(
+        translation_key__in=english_keys
+    )[0]
+    assert client.get(f"/en/kennisbank/{private.slug}/").status_code == 404
+
+
+def test_a_truly_unknown_english_url_is_still_not_found(tree, client):
+    for url in ["/en/bestaat-niet/", f"/en/knowledge-base/{MISSING}/", "/en/themes/loneliness/bestaat-niet/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert wagtails(tree.english, [part for part in url.split("/")[2:] if part]) == NOT_FOUND

@@ -70,17 +70,18 @@ class TranslatedPageTests(TestCase):
         self.assertEqual(language_links(self.client.get("/"), "en"), ["/en/"])
         self.assertEqual(language_links(self.client.get("/en/"), "nl"), ["/"])
 
-    def test_a_page_without_english_translation_links_to_the_english_home_page(self):
+    def test_a_page_without_english_translation_stays_on_itself_with_the_notice(self):
+        # The link asks the page for its "not available in English" notice (home/localisation.py).
         response = self.client.get("/privacy/")
 
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(language_links(response, "en"), ["/en/"])
+        self.assertTrue(links_to(response, "/privacy/", {"niet-vertaald": "en"}))
 
-    def test_a_page_without_dutch_original_links_to_the_dutch_home_page(self):
+    def test_a_page_without_dutch_original_stays_on_itself_with_the_notice(self):
         response = self.client.get("/en/international/")
 
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(language_links(response, "nl"), ["/"])
+        self.assertTrue(links_to(response, "/en/international/", {"niet-vertaald": "nl"}))
 
     def test_both_languages_announce_each_other_to_search_engines(self):
         expected = {"nl": "/over-het-programma/", "en": "/en/over-het-programma/"}
