@@ -14,6 +14,8 @@ BENCH_SECONDS ?= 8
 BENCH_WORKERS ?= 2
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
+# `make test BROWSER_TESTS=no` leaves out the Chromium tests (.ci/run, on its second database).
+BROWSER_TESTS ?= yes
 
 VENV = .venv
 BIN = $(VENV)/bin
@@ -30,7 +32,7 @@ TEMPLATE_CHECK = $(BIN)/djhtml --tabwidth 4 site/templates
 # Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
 MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
-.PHONY: help run test format benchmark benchmark-send benchmark-import benchmark-search benchmark-security messages compiled-messages chromium clean
+.PHONY: help run test format benchmark benchmark-send benchmark-import benchmark-search benchmark-security messages compiled-messages chromium gettext clean
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
@@ -42,7 +44,7 @@ help:
 	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches with facets (needs DATABASE_URL=postgres://...)"
 	@echo "make benchmark-security  gunicorn with production settings under a password and a rendition attack (needs wrk)"
 	@echo "make messages   update and compile the Dutch and English translation files"
-	@echo "make clean      remove .venv and caches (keeps the database, media and mail in var/)"
+	@echo "make clean      remove .venv, node_modules and caches (keeps the database, media and mail in var/)"
 
 $(VENV)/pyvenv.cfg:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
@@ -102,8 +104,18 @@ chromium:
 	    exit 1; \
 	fi
 
+# axe-core for the accessibility checks, at the version package-lock.json pins; the stamp file
+# makes a second run install nothing unless package.json or the lock file changed.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	    echo "The accessibility checks need axe-core from npm, and npm is not installed." >&2; \
+	    echo "On Debian or Ubuntu: sudo apt-get install nodejs npm   (then run make test again)" >&2; exit 1; }
+	@echo "Installing axe-core (package-lock.json) into node_modules/ ..."
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # makemigrations opens the database, and SQLite cannot create the folder its file lives in.
-test: $(VENV)/.installed-dev chromium compiled-messages
+test: $(VENV)/.installed-dev node_modules/.installed chromium compiled-messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEMPLATE_CHECK) --check
@@ -113,7 +125,12 @@ test: $(VENV)/.installed-dev chromium compiled-messages
 	@# The model and view tests on both cores (a module stays on one, so its fixtures load once),
 	@# then the browser tests, which share one live server and one seeded database.
 	$(TEST) $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
-	$(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS)
+	@if [ "$(BROWSER_TESTS)" = yes ]; then \
+	    echo "$(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS)"; \
+	    $(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS); \
+	else \
+	    echo "Browser tests not run here (BROWSER_TESTS=$(BROWSER_TESTS)): make test runs them by default."; \
+	fi
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
@@ -145,5 +162,5 @@ messages: $(VENV)/.installed-runtime
 	$(DEV) $(MANAGE) compilemessages $(MESSAGE_DIRS)
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache test-results var/static
+	rm -rf $(VENV) node_modules .ruff_cache .pytest_cache test-results var/static
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -58,6 +58,11 @@ urlpatterns += i18n_patterns(
     path(
         pgettext_lazy("URL path of pilot interest", "pilots/belangstelling/"), include("pilot_interest.urls")
     ),
+    path(
+        pgettext_lazy("URL path", "toegankelijkheidsverklaring/"),
+        home_views.accessibility_statement,
+        name="accessibility_statement",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,7 @@
-"""Site-wide views that are not pages: sitemap, robots.txt, health check, error pages."""
+"""Site-wide views that are not pages: sitemap, robots.txt, health check, error pages, and the
+accessibility statement."""
+
+import datetime
 
 from csp.decorators import csp_update
 from django.conf import settings
@@ -12,6 +15,8 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from core.http import add_cache_headers
 
+from . import accessibility
+from .shell import site_shell
 from .sitemaps import AllLanguagesSitemap
 
 
@@ -32,6 +37,27 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def accessibility_statement(request):
+    """The toegankelijkheidsverklaring: the figures of the last measured test run (``home.accessibility``),
+    the contact details of the footer the settings choose, in the reader's language.
+
+    A view rather than a page: its figures come from the code's own test run, not from an editor,
+    so they change with a deploy, not with a publish."""
+    results = accessibility.load()
+    measured = results and results.get("measured")
+    context = {
+        "results": results,
+        "measured": datetime.date.fromisoformat(measured) if measured else None,
+        "rows": accessibility.rows(results),
+        "problems": accessibility.problems(results),
+        "fully_compliant": accessibility.fully_compliant(results),
+        "contact": site_shell(request)["contact"],
+        "host": request.get_host(),
+    }
+    return add_cache_headers(request, render(request, "home/accessibility_statement.html", context))
 
 
 @require_GET

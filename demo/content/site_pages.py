@@ -1,4 +1,7 @@
-"""The home page, the six index pages and the four standard pages, in Dutch (B1)."""
+"""The home page, the six index pages and the three standard pages, in Dutch (B1).
+
+The accessibility statement is not a page: ``home.views.accessibility_statement`` shows it with
+the figures of the last test run, and the footer links to it on every page."""
 
 from .blocks import (
     call_to_action,
@@ -63,9 +66,8 @@ INDEX_PAGES = [
         ),
         "body": [
             paragraph(
-                "<p>Zoek op soort, thema of organisatie. Bij <b>bewijskracht</b> ziet u wat er bekend "
-                "is over het effect. Twijfelt u of een aanpak bij uw gemeente past? Vraag het in het "
-                "leernetwerk.</p>"
+                "<p>Zoek met een woord, of kies een soort, thema of organisatie. Bij "
+                "<b>bewijskracht</b> ziet u wat er bekend is over het effect.</p>"
             ),
         ],
     },
@@ -245,40 +247,6 @@ STANDARD_PAGES = [
             ),
         ],
     },
-    {
-        "slug": "toegankelijkheid",
-        "title": "Toegankelijkheid",
-        "image": "participatie",
-        "introduction": (
-            "Iedereen moet deze website kunnen gebruiken. Hier leest u wat we daarvoor doen en waar we "
-            "nog aan werken."
-        ),
-        "body": [
-            heading("Onze afspraak"),
-            paragraph(
-                "<p>Overheidswebsites moeten toegankelijk zijn. We bouwen deze site volgens de "
-                "richtlijnen WCAG 2.1, niveau AA. We schrijven in eenvoudige taal (B1).</p>"
-            ),
-            heading("Wat doen we?"),
-            paragraph(
-                "<ul><li>U kunt alles bedienen met alleen het toetsenbord.</li>"
-                "<li>Afbeeldingen hebben een beschrijving voor mensen die een schermlezer gebruiken.</li>"
-                "<li>De kleuren hebben genoeg contrast.</li>"
-                "<li>We testen elke nieuwe versie met automatische tests en controleren pagina's ook zelf "
-                "met een schermlezer.</li></ul>"
-            ),
-            heading("Wat is nog niet goed?"),
-            paragraph(
-                "<p>Sommige documenten komen van partners. Die zijn niet altijd toegankelijk. Heeft u "
-                "een document nodig in een andere vorm? Mail ons, dan zoeken we een oplossing.</p>"
-                "<p>Een onafhankelijk bureau heeft de site nog niet volledig onderzocht. Dat onderzoek "
-                "plannen we. Daarna maken we de uitkomst hier bekend.</p>"
-            ),
-            heading("Loopt u ergens tegenaan?"),
-            paragraph("<p>Laat het ons weten. We reageren binnen vijf werkdagen.</p>"),
-            contact_details("Zo bereikt u ons"),
-        ],
-    },
 ]
 
 # The footer every page shows (``home.models.SiteFooter``): the team, how to reach it, and links.
@@ -294,7 +262,6 @@ FOOTER = {
         {"page": "over"},
         {"page": "contact"},
         {"page": "privacy"},
-        {"page": "toegankelijkheid"},
         {"url": "https://www.gelderland.nl", "label": "Provincie Gelderland"},
     ],
 }

@@ -76,9 +76,8 @@ PAGES = {
         ),
         "body": [
             paragraph(
-                "<p>Search by type, theme or organisation. Under <b>evidence</b> you see what is known "
-                "about the effect. Not sure whether an approach suits your municipality? Ask in the "
-                "learning network.</p>"
+                "<p>Search with a word, or choose a type, theme or organisation. Under <b>evidence</b> "
+                "you see what is known about the effect.</p>"
             ),
         ],
     },
@@ -235,38 +234,6 @@ PAGES = {
                 '<a href="https://www.autoriteitpersoonsgegevens.nl">Dutch Data Protection '
                 "Authority</a>.</p>"
             ),
-        ],
-    },
-    "toegankelijkheid": {
-        "title": "Accessibility",
-        "introduction": (
-            "Everyone should be able to use this website. Here you can read what we do for that and what "
-            "we are still working on."
-        ),
-        "body": [
-            heading("Our commitment"),
-            paragraph(
-                "<p>Government websites must be accessible. We build this site according to the WCAG 2.1 "
-                "guidelines, level AA. We write in plain language.</p>"
-            ),
-            heading("What do we do?"),
-            paragraph(
-                "<ul><li>You can use everything with only a keyboard.</li>"
-                "<li>Images have a description for people who use a screen reader.</li>"
-                "<li>The colours have enough contrast.</li>"
-                "<li>We test every new version with automated tests and also check pages ourselves with a "
-                "screen reader.</li></ul>"
-            ),
-            heading("What is not right yet?"),
-            paragraph(
-                "<p>Some documents come from partners. They are not always accessible. Do you need a "
-                "document in another format? E-mail us and we will find a solution.</p>"
-                "<p>An independent agency has not yet fully audited the site. We are planning that audit. "
-                "We will publish the outcome here.</p>"
-            ),
-            heading("Having trouble?"),
-            paragraph("<p>Let us know. We respond within five working days.</p>"),
-            contact_details("How to reach us"),
         ],
     },
     "themas/eenzaamheid": {

@@ -93,7 +93,10 @@ class FooterTests(TestCase):
         response = self.client.get("/")
 
         texts = [" ".join(a.get_text().split()) for a in footer_of(response).select(".site-footer__links a")]
-        self.assertEqual(texts, ["Privacyverklaring", "Colofon", "Provincie Gelderland"])
+        # The editor's links in their order; the accessibility statement is always last.
+        self.assertEqual(
+            texts, ["Privacyverklaring", "Colofon", "Provincie Gelderland", "Toegankelijkheidsverklaring"]
+        )
         self.assertTrue(links_to(response, "/privacy/", within="footer"))
         self.assertTrue(links_to(response, "/colofon/", within="footer"))
         self.assertEqual(footer_link(response, "Provincie Gelderland")["href"], "https://www.gelderland.nl")

@@ -5,7 +5,7 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - generated illustrations and two small documents (``demo/content/images.py``);
 - the partner organisations (``knowledge.Organisation`` snippets);
 - the index pages ``themas``, ``kennisbank``, ``pilots``, ``leernetwerk``, ``nieuws`` and
-  ``subsidies``, and the standard pages ``over``, ``contact``, ``privacy`` and ``toegankelijkheid``;
+  ``subsidies``, and the standard pages ``over``, ``contact`` and ``privacy``;
 - the six themes with their questions, 35 knowledge items over every kind, theme and level of
   evidence, six pilots in six municipalities, the learning-network meetings of 2021 and four
   upcoming ones, twelve news items and three subsidy schemes;
@@ -14,6 +14,9 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - English translations made with wagtail-localize, as an editor would in the admin, for the home
   page, the index and standard pages, the themes, a few items, pilots and news, a meeting, a
   subsidy scheme, the footer and the organisations' descriptions (``demo/content/translate.py``);
+- this quarter's kwartaalupdate, assembled from the demo pages, translated and sent, without
+  mailing anyone, in Dutch and English, so the archive shows what readers sign up for
+  (``demo/content/newsletter.py``);
 - with ``settings.SEED_DEMO_EDITOR`` (dev settings only): two demo accounts in the roles that
   migration ``home/0004_editor_roles`` creates: ``redacteur`` (*Redacteuren*: write, review,
   translate and publish) and ``hoofdredacteur`` (*Hoofdredactie*: also site settings,
@@ -49,7 +52,9 @@ from core.sections import section_index_models
 from demo.content import images, meetings, news, organisations, pilots, site_pages, subsidies, themes
 from demo.content import translations as english
 from demo.content.blocks import document
+from demo.content.english_slugs import seed_english_slugs
 from demo.content.kennisbank import ITEMS
+from demo.content.newsletter import seed_issue, seed_issue_translation
 from demo.content.sync import Resolver, Tally, stream, sync_object, sync_page
 from demo.content.translate import translate
 from home.models import FooterLink, HomePage, SiteFooter, SiteSettings, StandardPage
@@ -120,7 +125,13 @@ class Command(BaseCommand):
             ("Subsidies", self.seed_subsidies),
             ("Home page", self.seed_home_page),
             ("Site and settings", self.seed_site),
+            ("Kwartaalupdate", lambda tally: seed_issue(self.dutch, tally)),
             ("English translations", self.seed_translations),
+            (
+                "Kwartaalupdate in English",
+                lambda tally: seed_issue_translation(self.dutch, self.english, tally),
+            ),
+            ("English slugs", lambda tally: seed_english_slugs(self.english, tally)),
             ("Demo editors", self.seed_editors),
         ]
         for label, seed in sections:
