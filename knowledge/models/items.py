@@ -283,21 +283,26 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
         return visible(KnowledgeItemPage.objects.filter(locale_id=self.locale_id))
 
     def keyword_search(self, request):
-        """``(query, ranked ids or None)`` for the words in ``?q=``; asked once per request."""
-        found = getattr(request, "kennisbank_search", None)
-        if found is None:
+        """``(query, matching items, ranked ids or None)`` for the words in ``?q=``.
+
+        Run once per request and page: kept on the request under this page's id, so another
+        kennisbank in the same request (the Dutch source an English listing counts) searches apart.
+        """
+        searches = getattr(request, "kennisbank_searches", None)
+        if searches is None:
+            searches = request.kennisbank_searches = {}
+        if self.pk not in searches:
             text = request.GET.get("q", "")
             search = next(iter(hooks.get_hooks(KEYWORD_SEARCH_HOOK)), None)
             if not text.strip() or search is None:
-                found = ("", self.visible_items(), None)
+                searches[self.pk] = ("", self.visible_items(), None)
             else:
-                found = search(self.visible_items(), text, get_language())
-            request.kennisbank_search = found
-        return found[0], found[2]
+                searches[self.pk] = search(self.visible_items(), text, get_language())
+        return searches[self.pk]
 
     def sort_order(self, request):
         """The chosen sort, or the default: best match with words, the title without."""
-        query, _ids = self.keyword_search(request)
+        query, _items, _ids = self.keyword_search(request)
         chosen = request.GET.get(self.SORT_PARAM, "")
         if chosen in self.SORTS or (query and chosen == self.BEST_MATCH):
             return chosen
@@ -306,8 +311,7 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
     def get_listing_queryset(self, request):
         """Every visible item in this page's language, wherever it lives (a partner's section too),
         narrowed to the matches of ``?q=``."""
-        self.keyword_search(request)
-        _query, queryset, _ids = request.kennisbank_search
+        _query, queryset, _ids = self.keyword_search(request)
         order = self.SORTS.get(self.sort_order(request), self.SORTS["titel"])[1]
         return (
             queryset.defer_streamfields()
@@ -316,7 +320,7 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
         )
 
     def get_results(self, request, queryset):
-        _query, ids = self.keyword_search(request)
+        _query, _items, ids = self.keyword_search(request)
         if self.sort_order(request) != self.BEST_MATCH:
             return super().get_results(request, queryset)
         # The search's order: the matching ids best first, of which only the page's are loaded.
@@ -343,7 +347,7 @@ class KnowledgeIndexPage(SectionIndexMixin, ThemedCardsMixin, ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query, _ids = self.keyword_search(request)
+        query, _items, _ids = self.keyword_search(request)
         sort = self.sort_order(request)
         default_sort = self.BEST_MATCH if query else "titel"
         # What the links and forms keep besides the filters: the words and a chosen sort.
