@@ -27,13 +27,18 @@ import json
 import os
 import re
 import time
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.html import strip_tags
+
+from knowledge.models import KnowledgeItemPage
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe tags the 2.2 rules of level A, of which there are
 # none yet, as wcag22a; wcag22aa holds target-size).
@@ -240,3 +245,22 @@ def screenshot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     width = page.viewport_size["width"] if page.viewport_size else "auto"
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+
+
+# Accounts -----------------------------------------------------------------------------------------
+
+
+@contextmanager
+def an_editor(username, password, publishes_slug):
+    """An editor (group Redacteuren) with a known password, as seed_demo makes the demo editor with
+    SEED_DEMO_EDITOR (off under test settings); afterwards the account and the knowledge item its
+    journey publishes (``publishes_slug``) are gone."""
+    user, _created = get_user_model().objects.get_or_create(username=username)
+    user.set_password(password)
+    user.save()
+    user.groups.set([Group.objects.get(name="Redacteuren")])
+    try:
+        yield user
+    finally:
+        KnowledgeItemPage.objects.filter(slug=publishes_slug).delete()
+        user.delete()

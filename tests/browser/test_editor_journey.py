@@ -14,15 +14,13 @@ import re
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.scheduling import publish_scheduled_every_minute
 from knowledge.models import KnowledgeIndexPage, KnowledgeItemPage
 
-from .support import first, live
+from .support import an_editor, first, live
 
 pytestmark = pytest.mark.browser
 
@@ -35,14 +33,8 @@ CHANGED_TITLE = "Samen wandelen in de wijk, elke zondag"
 
 @pytest.fixture
 def editor(transactional_db):
-    """The demo editor, as seed_demo makes it with SEED_DEMO_EDITOR (off under test settings)."""
-    user, _created = get_user_model().objects.get_or_create(username=USERNAME)
-    user.set_password(PASSWORD)
-    user.save()
-    user.groups.set([Group.objects.get(name="Redacteuren")])
-    yield user
-    KnowledgeItemPage.objects.filter(slug="samen-wandelen-in-de-wijk").delete()
-    user.delete()
+    with an_editor(USERNAME, PASSWORD, publishes_slug="samen-wandelen-in-de-wijk") as user:
+        yield user
 
 
 def log_in(page):

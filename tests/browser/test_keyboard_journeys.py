@@ -16,8 +16,6 @@ the test asserts, for the accessibility statement.
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from knowledge.models import KnowledgeIndexPage, KnowledgeItemPage, ThemePage
@@ -25,7 +23,7 @@ from newsletter.models import Subscriber
 from tests.smtp_sink import SmtpSink
 
 from .keyboard import FocusWalk, record
-from .support import first, live, screenshot, translation, url, words
+from .support import an_editor, first, live, screenshot, translation, url, words
 from .test_newsletter_subscription import confirmation_link
 
 pytestmark = pytest.mark.browser
@@ -179,13 +177,8 @@ TITLE = "Buurtkamer met de toetsen"
 
 @pytest.fixture
 def editor(transactional_db):
-    user, _created = get_user_model().objects.get_or_create(username=USERNAME)
-    user.set_password(PASSWORD)
-    user.save()
-    user.groups.set([Group.objects.get(name="Redacteuren")])
-    yield user
-    KnowledgeItemPage.objects.filter(slug="buurtkamer-met-de-toetsen").delete()
-    user.delete()
+    with an_editor(USERNAME, PASSWORD, publishes_slug="buurtkamer-met-de-toetsen") as user:
+        yield user
 
 
 # Wagtail 8's own skip link ("Ga naar de inhoud") appears under its fixed sidebar when it has
