@@ -10,6 +10,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 RUNS ?= 50
 SIZES ?= 1000
 SEARCH_SIZES ?= 1000 10000
+SQLITE_SEARCH_SIZES ?= 1000
 BENCH_SECONDS ?= 8
 BENCH_WORKERS ?= 2
 PYTEST_ARGS ?=
@@ -41,7 +42,7 @@ help:
 	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
 	@echo "make benchmark-send  render an issue and send it to 10,000 and 50,000 subscribers through a local SMTP sink"
 	@echo "make benchmark-import  import 1,000 generated knowledge items, then again unchanged (SIZES=\"1000 10000\")"
-	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches with facets (needs DATABASE_URL=postgres://...)"
+	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches (PostgreSQL with DATABASE_URL), then 1,000 on SQLite"
 	@echo "make benchmark-security  gunicorn with production settings under a password and a rendition attack (needs wrk)"
 	@echo "make messages   update and compile the Dutch and English translation files"
 	@echo "make clean      remove .venv, node_modules and caches (keeps the database, media and mail in var/)"
@@ -145,9 +146,13 @@ benchmark-send: $(VENV)/.installed-dev compiled-messages
 benchmark-import: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/bench_import.py --sizes $(SIZES)
 
-# PostgreSQL only (DATABASE_URL): it makes and drops a database of its own on that server.
+# PostgreSQL at SEARCH_SIZES when DATABASE_URL names a server (it makes and drops a database of its
+# own there), then SQLite at SQLITE_SEARCH_SIZES in a temporary file.
 benchmark-search: $(VENV)/.installed-runtime compiled-messages
-	$(BIN)/python tests/benchmarks/bench_search.py --sizes $(SEARCH_SIZES)
+	@if [ -n "$(DATABASE_URL)" ]; then \
+	    $(BIN)/python tests/benchmarks/bench_search.py --sizes $(SEARCH_SIZES); \
+	else echo "DATABASE_URL is not set: the PostgreSQL part is left out."; fi
+	DATABASE_URL= $(BIN)/python tests/benchmarks/bench_search.py --sizes $(SQLITE_SEARCH_SIZES)
 
 # Production settings under attack, on a throwaway database (SQLite, or a new one on the PostgreSQL
 # server DATABASE_URL names) and Redis database 15 if Redis answers. Needs wrk (apt-get install wrk).

@@ -33,7 +33,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import MAX_LOGGED_QUERY_LENGTH, HiddenSearchQuery, SearchQueryDay, SearchQueryVisitor
+from .models import (
+    MAX_LOGGED_QUERY_LENGTH,
+    Answer,
+    HiddenSearchQuery,
+    SearchQueryDay,
+    SearchQueryVisitor,
+)
 from .query import MASK_MARK, logged_query
 
 # The no-results page's popular searches.
@@ -68,11 +74,12 @@ def visitor_key(day, language, query, client):
     return salted_hmac(f"search.log.visitor:{day.isoformat()}", value, algorithm="sha256").hexdigest()
 
 
-def record(query, language, results, client=None, day=None):
+def record(query, language, results, client=None, day=None, answer="", answered_as=""):
     """Count one search for ``query`` in ``language`` that found ``results`` pages.
 
     ``client`` is the visitor's address (``core.ratelimit.client_address``); when the search found
-    something it counts, hashed, towards the query's distinct visitors.
+    something it counts, hashed, towards the query's distinct visitors. ``answer`` says how the
+    results were found (``search.models.Answer``), ``answered_as`` the corrected query if it was.
     """
     query = loggable_query(query)
     if not query:
@@ -83,10 +90,12 @@ def record(query, language, results, client=None, day=None):
         # A savepoint: a failed insert must not break the rest of a request that runs in a transaction.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (day, language, query, searches, results) VALUES (%s, %s, %s, 1, %s) "
+                f"INSERT INTO {table} (day, language, query, searches, results, answer, answered_as) "
+                f"VALUES (%s, %s, %s, 1, %s, %s, %s) "
                 f"ON CONFLICT (day, language, query) DO UPDATE "
-                f"SET searches = {table}.searches + 1, results = excluded.results",
-                [day, language, query, results],
+                f"SET searches = {table}.searches + 1, results = excluded.results, "
+                f"answer = excluded.answer, answered_as = excluded.answered_as",
+                [day, language, query, results, answer, loggable_query(answered_as)],
             )
             # Only searches that found something can make a query popular: nobody else's visitors
             # are needed, so none are kept.
@@ -150,6 +159,39 @@ def popular(language, days, limit, min_visitors=1):
 def without_results(language, days, limit):
     """The most searched queries that found nothing, every time."""
     return list(queries(language, days).filter(found=0)[:limit])
+
+
+def answered(language, days, answer, limit):
+    """The most searched queries whose latest search found its results ``answer``'s way.
+
+    ``answer`` is a ``search.models.Answer``: ``EXPANDED`` (only through a synonym or a compound)
+    or ``CORRECTED`` (only after correcting a typo). Each row as ``queries`` gives it, plus
+    ``last_answered_as``: the corrected query the latest search answered with ("" unless
+    corrected). The latest search decides: a query that needed a synonym last month but finds
+    its own words since an editor wrote a page is off the list.
+    """
+    latest = SearchQueryDay.objects.filter(
+        language=language, day__gte=_since(days), query=OuterRef("query")
+    ).order_by("-day")
+    rows = (
+        queries(language, days)
+        .annotate(
+            last_answer=Subquery(latest.values("answer")[:1]),
+            last_answered_as=Subquery(latest.values("answered_as")[:1]),
+        )
+        .filter(last_answer=answer)
+    )
+    return list(rows[:limit])
+
+
+def found_through_synonyms(language, days, limit):
+    """The most searched queries whose latest search found pages only through a synonym or compound."""
+    return answered(language, days, Answer.EXPANDED, limit)
+
+
+def corrected(language, days, limit):
+    """The most searched queries whose latest search was answered with a corrected query."""
+    return answered(language, days, Answer.CORRECTED, limit)
 
 
 def min_visitors():

@@ -11,11 +11,22 @@ an editor's "not on the public page", per language.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.caching import bumps_content_version
+
 # Longer queries are cut; ``search.query.MAX_QUERY_LENGTH`` is the same.
 MAX_LOGGED_QUERY_LENGTH = 200
+
+
+class Answer(models.TextChoices):
+    """How a search found what it showed; empty: by the words as typed (or it found nothing)."""
+
+    LITERAL = "", _("de woorden zelf")
+    EXPANDED = "synoniem", _("via een synoniem of samenstelling")
+    CORRECTED = "verbeterd", _("na verbetering van een tikfout")
 
 
 class SearchQueryDay(models.Model):
@@ -25,6 +36,13 @@ class SearchQueryDay(models.Model):
     searches = models.PositiveIntegerField(_("keer gezocht"), default=0)
     # The count of the day's last search: content changes during a day, the latest count is news.
     results = models.PositiveIntegerField(_("resultaten"), default=0)
+    # How the day's last search found its results (``search.views``): the words as typed, only
+    # through a synonym or a compound, or only after correcting a typo (then ``answered_as`` is the
+    # corrected query). The search report lists the last two kinds as an editor's to-do list.
+    answer = models.CharField(_("antwoord"), max_length=16, choices=Answer.choices, blank=True, default="")
+    answered_as = models.CharField(
+        _("gezocht als"), max_length=MAX_LOGGED_QUERY_LENGTH, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("zoekopdracht per dag")
@@ -98,3 +116,47 @@ class HiddenSearchQuery(models.Model):
 
     def __str__(self):
         return f"{self.language} {self.query}"
+
+
+@bumps_content_version
+class SynonymGroup(models.Model):
+    """Words that mean the same to a visitor, in one language: ``buurthuis, wijkcentrum, dorpshuis``.
+
+    A search for one of them also finds pages with the others, ranked below pages with the word
+    itself (``search.expansion``). Editors keep the list in the admin (*Instellingen › Synoniemen*); a
+    word may be a phrase of several words (``informele zorg``). Migration ``search/0007`` seeds a
+    default list for this field; ``search.synonyms`` reads it, cached under the content version.
+    """
+
+    language = models.CharField(_("taal"), max_length=8, choices=settings.LANGUAGES, default="nl")
+    words = models.TextField(
+        _("woorden"),
+        help_text=_("Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's."),
+    )
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("synoniemgroep")
+        verbose_name_plural = _("synoniemgroepen")
+        ordering = ["language", "words"]
+
+    def __str__(self):
+        return self.words
+
+    def terms(self):
+        """The group's words and phrases, lower case, each once, in the order written."""
+        return parse_terms(self.words)
+
+    def clean(self):
+        if len(self.terms()) < 2:
+            raise ValidationError({"words": _("Geef minstens twee woorden, gescheiden door een komma.")})
+
+
+def parse_terms(text):
+    """``"Buurthuis, wijkcentrum ,, dorpshuis"`` -> ``["buurthuis", "wijkcentrum", "dorpshuis"]``."""
+    seen = []
+    for part in (text or "").replace("\n", ",").replace(";", ",").split(","):
+        term = " ".join(part.lower().split())
+        if term and term not in seen:
+            seen.append(term)
+    return seen

@@ -15,6 +15,7 @@ returns ids only (``LanguageSearchBackend.ranked_ids``: at 10,000 items a common
 """
 
 import math
+from dataclasses import dataclass, field
 
 from django.db.models import Case, F, IntegerField, Value, When
 from modelsearch.backends import get_search_backend
@@ -22,6 +23,8 @@ from modelsearch.query import Phrase
 
 from knowledge.models import KnowledgeItemPage
 
+from .expansion import also_searched, expanded_query, marked_words, slots, theme_slots
+from .facets import FacetTable
 from .ids import id_list
 from .query import backend_query
 
@@ -69,10 +72,11 @@ TIE_BREAKS = [
 ]
 
 
-def _key(pk, score, first_published_at, in_title, as_phrase, evidence, year, sign):
+def _key(pk, score, first_published_at, literal, in_title, as_phrase, evidence, year, sign):
     evidence_rank = EVIDENCE_ORDER.index(evidence) if evidence in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
     published = first_published_at.timestamp() if first_published_at else 0
     return (
+        not literal,
         not in_title,
         not as_phrase,
         -_significant(sign * (score or 0)),
@@ -83,18 +87,32 @@ def _key(pk, score, first_published_at, in_title, as_phrase, evidence, year, sig
     )
 
 
-def _sorted_here(pages, query, phrase, backend):
-    """The order of ``ranked_ids``, for a backend that cannot give it in one query."""
+def _hits(pages, query):
+    """``(pk, score, first published)`` of the ``pages`` matching ``query``, the backend's order."""
     results = pages.search(query).annotate_score("_score")[:MAX_MATCHES]
     if hasattr(results, "get_queryset"):  # the database backends: three columns, no pages built
-        hits = list(results.get_queryset().values_list("pk", "_score", "first_published_at"))
-    else:
-        hits = [(hit.pk, hit._score, hit.first_published_at) for hit in results]
+        return list(results.get_queryset().values_list("pk", "_score", "first_published_at"))
+    return [(hit.pk, hit._score, hit.first_published_at) for hit in results]
+
+
+def _sorted_here(pages, query, phrase, backend, literal=None):
+    """The order of ``ranked_ids``, for a backend that cannot give it in one query; with a
+    ``literal`` query, ``(pk, literal)`` pairs as ``LanguageSearchBackend.ranked_ids`` gives them.
+
+    The pages the ``literal`` query matches are ordered by its score and title match, as if the
+    query had been searched without what it also means: a synonym adds pages, never reorders them.
+    """
+    hits = _hits(pages, query)
     if not hits:
         return []
     hit_ids = id_list(pk for pk, _score, _published in hits)
     candidates = pages.filter(pk__in=hit_ids).only("pk")
     in_title = _ids(candidates.search(query, fields=["title"]))
+    literal_scores = None
+    if literal is not None:
+        literal_scores = {pk: score for pk, score, _published in _hits(candidates, literal)}
+        literal_in_title = _ids(candidates.search(literal, fields=["title"]))
+        in_title = (in_title - set(literal_scores)) | literal_in_title
     as_phrase = _ids(candidates.search(phrase)) if phrase else set()
     items = {
         pk: (evidence, year)
@@ -105,23 +123,104 @@ def _sorted_here(pages, query, phrase, backend):
     # bm25 on SQLite: lower is better; OpenSearch's score: higher is better. A backend says so
     # with ``lower_scores_rank_higher`` (search/backends/sqlite.py).
     sign = -1 if getattr(backend, "lower_scores_rank_higher", False) else 1
-    keys = {
-        pk: _key(pk, score, published, pk in in_title, pk in as_phrase, *items.get(pk, (None, None)), sign)
-        for pk, score, published in hits
-    }
-    return sorted(keys, key=keys.get)
+    keys = {}
+    for pk, score, published in hits:
+        is_literal = literal_scores is None or pk in literal_scores
+        if literal_scores and is_literal:
+            score = literal_scores[pk]
+        evidence, year = items.get(pk, (None, None))
+        tiers = (is_literal, pk in in_title, pk in as_phrase)
+        keys[pk] = _key(pk, score, published, *tiers, evidence, year, sign)
+    ordered = sorted(keys, key=keys.get)
+    if literal_scores is None:
+        return ordered
+    return [(pk, pk in literal_scores) for pk in ordered]
+
+
+def _ranked(pages, query, phrase, literal=None):
+    backend = get_search_backend()
+    if hasattr(backend, "ranked_ids"):  # PostgreSQL
+        return backend.ranked_ids(pages, query, phrase, then=TIE_BREAKS, limit=MAX_MATCHES, literal=literal)
+    return _sorted_here(pages, query, phrase, backend, literal=literal)
 
 
 def ranked_ids(pages, words, language):
     """The ids of the ``pages`` (a Page queryset) that contain every word, best first."""
     if not words:
         return []
-    backend = get_search_backend()
-    query = backend_query(words, language)
     phrase = Phrase(" ".join(words)) if len(words) > 1 else None
-    if hasattr(backend, "ranked_ids"):  # PostgreSQL
-        return backend.ranked_ids(pages, query, phrase, then=TIE_BREAKS, limit=MAX_MATCHES)
-    return _sorted_here(pages, query, phrase, backend)
+    return _ranked(pages, backend_query(words, language), phrase)
+
+
+@dataclass
+class Ranking:
+    """What a search found, best first: ``ids``; the first ``literal`` of them have the words as
+    typed, the rest only what they also mean (``also``: synonyms, compounds) or their theme."""
+
+    ids: list
+    literal: int = 0
+    also: list = field(default_factory=list)
+    marked: list = field(default_factory=list)
+
+    @property
+    def expanded(self):
+        return len(self.ids) > self.literal
+
+
+def rank(pages, words, language, locale_id):
+    """``ranked_ids`` and, below those, the pages found through ``search.expansion``: synonyms
+    and compounds (one query with the words as typed as the first tier), then pages tagged with a
+    theme a word names (``_theme_matches``)."""
+    if not words:
+        return Ranking([])
+    found = slots(words, language, locale_id)
+    phrase = Phrase(" ".join(words)) if len(words) > 1 else None
+    literal = backend_query(words, language)
+    expanded = expanded_query(found, language)
+    if expanded is None:
+        ids = _ranked(pages, literal, phrase)
+        literal_count = len(ids)
+    else:
+        rows = _ranked(pages, expanded, phrase, literal=literal)
+        ids = [pk for pk, _literal in rows]
+        literal_count = sum(1 for _pk, is_literal in rows if is_literal)
+    themed = _theme_matches(pages, found, language, locale_id, set(ids))
+    return Ranking(ids + themed, literal_count, also_searched(found), marked_words(found))
+
+
+def _theme_matches(pages, found, language, locale_id, already):
+    """Pages tagged with a theme some slots name whose text has the other slots, not in ``already``.
+
+    ``eenzaamheid`` gives every page tagged Eenzaamheid; ``eenzaamheid ouderen`` the pages tagged
+    Eenzaamheid that say ``ouderen`` (or a synonym of it); ``sociale infrastructuur`` every page
+    tagged with the theme of that name. Best evidence, newest first.
+    """
+    named = theme_slots(found, language, locale_id)
+    if not named:
+        return []
+    slots_of = {}
+    for index, slugs in named.items():
+        for slug in slugs:
+            slots_of.setdefault(slug, set()).add(index)
+    table = FacetTable.for_locale(locale_id)
+    result = []
+    # The theme that most of the query names first.
+    for slug, indexes in sorted(slots_of.items(), key=lambda item: (-len(item[1]), item[0])):
+        tagged = table.pages["thema"].get(slug, set()) - already
+        if not tagged:
+            continue
+        candidates = pages.filter(pk__in=id_list(tagged))
+        rest = [slot for position, slot in enumerate(found) if position not in indexes]
+        if rest:
+            words = [word for slot in rest for word in slot.words]
+            query = expanded_query(rest, language) or backend_query(words, language)
+            ids = _ranked(candidates, query, None)
+        else:
+            ids = list(candidates.order_by(*TIE_BREAKS).values_list("pk", flat=True)[:MAX_MATCHES])
+        new = [pk for pk in ids if pk not in already]
+        already.update(new)
+        result += new
+    return result
 
 
 def has_match(pages, words, language):

@@ -2,9 +2,17 @@
 
 For each language the most searched queries (with what their last search found) and the ones
 that found nothing, over a period the editor chooses (30 days unless the URL says otherwise).
-The second list is the to-do list: write a page, add a synonym to a title, or promote a page for
-the query. Only accounts with ``search.view_searchqueryday`` (both editor roles, migration
+The second list is a to-do list: write a page, add a synonym, or promote a page for the query.
+Only accounts with ``search.view_searchqueryday`` (both editor roles, migration
 ``search/0002``) open it; partners have no such permission and get no *Reports* menu at all.
+
+Two more lists show where the search had to help: "Gevonden via een synoniem" (the latest search
+found pages only through the synonym list or a Dutch compound) and "Verbeterd" (the latest search
+found nothing as typed and was answered with a corrected query, shown beside it). Each row of these
+lists and of "Zonder resultaten" has two links that do the editor's next step in one go:
+*Synoniem toevoegen* (the synonym form with the query and language filled in, or the group that
+already holds the query) and *Promotie toevoegen* (the promoted-result form with the query filled
+in), see ``search.views_admin``. Each link shows only to accounts that may use it.
 
 The report also shows what the public no-results page offers under "Vaak gezocht" right now
 (``search.log.offered``), each with a *Verbergen* button, and the queries editors hid, each with
@@ -24,9 +32,14 @@ from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import log
-from .models import MAX_LOGGED_QUERY_LENGTH
+from .models import MAX_LOGGED_QUERY_LENGTH, SynonymGroup
+from .query import MASK_MARK
+from .views_admin import group_ids_by_term, promotion_url, synonym_url
 
 PERMISSION = "search.view_searchqueryday"
+# The synonym link opens the add form, or the edit form of the group that holds the query.
+SYNONYM_PERMISSIONS = ["search.add_synonymgroup", "search.change_synonymgroup"]
+PROMOTION_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 PERIODS = [7, 30, 90, 365]
 DEFAULT_PERIOD = 30
 ROWS = 25
@@ -53,14 +66,43 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
+    def link_adder(self):
+        """A function that gives each row of a to-do list its ``synonym_url`` and ``promotion_url``.
+
+        A link is left out when the account may not use it, and for a query with a masked part
+        (``[e-mail]``, ``[link]``): that is nobody's search term. The synonym groups are read
+        once for the whole report, however many rows it has.
+        """
+        user = self.request.user
+        may_keep_synonyms = user.has_perms(SYNONYM_PERMISSIONS)
+        may_promote = user.has_perm(PROMOTION_PERMISSION)
+        groups = SynonymGroup.objects.values_list("pk", "language", "words") if may_keep_synonyms else []
+        group_ids = group_ids_by_term(groups)
+
+        def add_links(rows, language):
+            for row in rows:
+                if MASK_MARK in row["query"]:
+                    continue
+                if may_keep_synonyms:
+                    also = row.get("last_answered_as", "")
+                    row["synonym_url"] = synonym_url(row["query"], language, group_ids, also)
+                if may_promote:
+                    row["promotion_url"] = promotion_url(row["query"])
+            return rows
+
+        return add_links
+
     def get_context_data(self, **kwargs):
         days = period_from(self.request.GET)
+        add_links = self.link_adder()
         languages = [
             {
                 "code": code,
                 "name": name,
                 "popular": log.queries(code, days)[:ROWS],
-                "without_results": log.without_results(code, days, ROWS),
+                "without_results": add_links(log.without_results(code, days, ROWS), code),
+                "expanded": add_links(log.found_through_synonyms(code, days, ROWS), code),
+                "corrected": add_links(log.corrected(code, days, ROWS), code),
                 "offered": log.offered(code),
                 "hidden": log.hidden(code),
             }

@@ -3,10 +3,10 @@
 Each word the site does not know is replaced by the closest word the search index holds for the
 visible pages in the reader's language: titles, summaries and bodies alike, so a typo in a word
 that only a body contains (``laaggeletterdhied``) is fixed too. The vocabulary is read back from
-the index (``search.backends.indexed_texts``) and cached under the content version, so a publish
-refreshes it. Closeness is ``difflib``'s ratio, on both databases, so SQLite and PostgreSQL suggest
-the same word; among equally close words the one on more pages wins. The suggestion is offered
-only when it finds something.
+the index (``search.backends.indexed_texts``) and kept in each process under the content version,
+so a publish refreshes it. Closeness is ``difflib``'s ratio, on both databases, so SQLite and
+PostgreSQL suggest the same word; among equally close words the one on more pages wins. The
+suggestion is offered only when it finds something.
 
 Why not modelsearch's ``Fuzzy`` search with pg_trgm: it needs an extension (a migration) on
 PostgreSQL only, it compares the whole query with whole texts, and it would give SQLite nothing. A
@@ -19,7 +19,7 @@ from collections import Counter
 
 from wagtail.models import Page
 
-from core.caching import cached
+from core.caching import cached, kept_in_process
 from core.visibility import visible
 
 from .backends import indexed_texts
@@ -41,7 +41,12 @@ def vocabulary(locale_id):
             counts.update({word.lower() for word in _WORD.findall(text)})
         return dict(counts)
 
-    return cached(f"search-vocabulary:{locale_id}", words)
+    # Read once per content version for all processes (the shared cache: reading every page's text
+    # takes most of a second at 10,000 items), then kept in each process like the facet table:
+    # 30,000 words are too many to fetch and unpickle on every search, and ``search.expansion``
+    # reads them for every Dutch query.
+    name = f"search-vocabulary:{locale_id}"
+    return kept_in_process(name, lambda: cached(name, words))
 
 
 def closest(word, known):

@@ -26,12 +26,15 @@ from . import log
 from .autocomplete import suggestions as autocomplete_suggestions
 from .facets import search_facets
 from .highlight import highlights, summary_of
+from .models import Answer
 from .promotions import promoted_first, promoted_ids
 from .query import MAX_QUERY_LENGTH, query_from, terms
-from .ranking import has_match, ranked_ids
+from .ranking import Ranking, has_match, rank
 from .suggest import suggestion
 
 RESULTS_PER_PAGE = 10
+# ``?letterlijk=1``: the words as typed, no correction (the way back from a corrected answer).
+LITERAL_PARAM = "letterlijk"
 # Relations a result shows (``card_meta``, the JSON's organisation), loaded for a whole page at once.
 CARD_RELATIONS = ("organisation", "municipality")
 
@@ -75,9 +78,11 @@ def _result(request, item, highlight):
     }
 
 
-def _only_q(query):
+def _only_q(query, literal=False):
     params = QueryDict(mutable=True)
     params["q"] = query
+    if literal:
+        params[LITERAL_PARAM] = "1"
     return params.urlencode()
 
 
@@ -91,14 +96,40 @@ def _facet_json(facets):
     }
 
 
-def search(request):
-    query = query_from(request.GET)
+def _answer(request, pages, query, locale_id):
+    """The ranking for ``query`` and, when it finds nothing but a corrected query does, the
+    corrected query's: ``(ranking, answered query, corrected_from, suggestion)``.
+
+    A zero-result query whose correction finds something answers with the correction at once, as
+    the big search engines do; the page says so and links back to the query as typed, with
+    ``letterlijk=1``, which then gets its zero results and the suggestion as a link.
+    """
+    language = get_language()
     words = terms(query)
+    ranking = rank(pages, words, language, locale_id) if query else Ranking([])
+    if not query or ranking.ids:
+        return ranking, query, None, None
+    suggested = suggestion(words, locale_id, lambda words: has_match(pages, words, language))
+    if suggested is None or request.GET.get(LITERAL_PARAM) == "1":
+        return ranking, query, None, suggested
+    corrected = rank(pages, terms(suggested), language, locale_id)
+    if not corrected.ids:
+        return ranking, query, None, suggested
+    return corrected, suggested, query, None
+
+
+def search(request):
+    typed = query_from(request.GET)
     locale_id = active_locale_id()
     pages = visible(Page.objects.filter(locale_id=locale_id))
-    ids = ranked_ids(pages, words, get_language()) if query else []
+    ranking, query, corrected_from, suggested = _answer(request, pages, typed, locale_id)
+    words = terms(query)
+    # Promotions for the words as typed too: an editor may promote a page for a common typo.
     promoted = promoted_ids(query, pages)
-    ids = promoted_first(promoted, ids)
+    if corrected_from:
+        for_typed = promoted_ids(typed, pages)
+        promoted = [*for_typed, *(pk for pk in promoted if pk not in for_typed)]
+    ids = promoted_first(promoted, ranking.ids)
     facets = []
     if ids:
         counts = search_facets(ids, locale_id)
@@ -108,10 +139,8 @@ def search(request):
         kept = counts.among()
         ids = [pk for pk in ids if pk in kept]
     results = _page_of(request, ids) if query else None
-    suggested = None
-    if query and not ids and not any(facet.selected for facet in facets):
-        suggested = suggestion(words, locale_id, lambda words: has_match(pages, words, get_language()))
-    fragments = highlights(results.object_list, words, get_language()) if results else {}
+    # The synonyms and compounds are marked too: they are why a page without the words is here.
+    fragments = highlights(results.object_list, [*words, *ranking.marked], get_language()) if results else {}
     for item in results or []:
         item.search_highlight = fragments.get(item.pk, "")
         item.search_promoted = item.pk in promoted
@@ -119,12 +148,27 @@ def search(request):
     # A search counts once: its first page, unnarrowed, on the page a person reads.
     first_search = results is not None and results.number == 1 and not any(f.selected for f in facets)
     if first_search and not wants_json and not log.is_bot(request):
-        log.record(query, get_language(), results.paginator.count, client=client_address(request))
+        if corrected_from:
+            answer = Answer.CORRECTED
+        elif ranking.ids and not ranking.literal:
+            answer = Answer.EXPANDED
+        else:
+            answer = Answer.LITERAL
+        log.record(
+            typed,
+            get_language(),
+            results.paginator.count,
+            client=client_address(request),
+            answer=answer,
+            answered_as=query if corrected_from else "",
+        )
 
     if wants_json:
         response = JsonResponse(
             {
                 "query": query,
+                "corrected_from": corrected_from,
+                "also_searched": ranking.also if ranking.expanded else [],
                 "total": results.paginator.count if results else 0,
                 "page": results.number if results else 1,
                 "results": [_result(request, item, item.search_highlight) for item in results or []],
@@ -133,17 +177,25 @@ def search(request):
             }
         )
     else:
+        # Links and forms keep what was typed (and ``letterlijk``): a corrected answer is found again.
+        kept = {"q": typed}
+        if request.GET.get(LITERAL_PARAM) == "1":
+            kept[LITERAL_PARAM] = "1"
         search_params = selected_params(facets)
-        search_params["q"] = query
+        search_params.update(kept)
         for link in (links := active_filter_links(facets)):
             remaining = QueryDict(link["querystring"], mutable=True)
-            remaining["q"] = query
+            remaining.update(kept)
             link["querystring"] = remaining.urlencode()
         response = render(
             request,
             "search/search.html",
             {
-                "search_query": query,
+                "search_query": typed,
+                "answered_query": query,
+                "corrected_from": corrected_from,
+                "literal_querystring": _only_q(typed, literal=True),
+                "also_searched": ranking.also if ranking.expanded else [],
                 "results": results,
                 "search_params": search_params,
                 "max_query_length": MAX_QUERY_LENGTH,
@@ -158,13 +210,13 @@ def search(request):
                 "popular_searches": [
                     {"query": popular, "querystring": _only_q(popular)}
                     for popular in log.popular_searches(get_language())
-                    if popular != log.loggable_query(query)
+                    if popular != log.loggable_query(typed)
                 ]
                 if results is not None and not results.object_list
                 else [],
-                "search_params_query_only": _only_q(query),
+                "search_params_query_only": _only_q(typed),
                 # What the filter form keeps besides the filters (includes/filter_form.html).
-                "search_kept_fields": [{"name": "q", "value": query}],
+                "search_kept_fields": [{"name": name, "value": value} for name, value in kept.items()],
             },
         )
     # Results depend on the query and change with every publish: never cache them.

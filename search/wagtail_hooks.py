@@ -1,4 +1,5 @@
-"""The search report in the admin's *Reports* menu, for editors (see ``search.report``)."""
+"""The search's admin screens: the report in *Rapporten › Zoekopdrachten* (``search.report``) and
+the synonym list in *Instellingen › Synoniemen* (``search.views_admin``)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +7,17 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from core.hooks import KEYWORD_SEARCH_HOOK
+from core.hooks import KEYWORD_SEARCH_HOOK, PAGE_CONTEXT_HOOK
 
 from .ids import id_list
 from .query import normalise, terms
 from .ranking import ranked_ids
+from .related import related_context
 from .report import PERMISSION, HideQueryView, SearchReportView, ShowQueryView
+from .views_admin import PromotionAddView, synonym_viewset
+
+# Knowledge items, pilots and news end with the pages most like them (search/related.py).
+hooks.register(PAGE_CONTEXT_HOOK, related_context)
 
 
 @hooks.register("register_admin_urls")
@@ -20,7 +26,14 @@ def register_search_report_url():
         path("zoekrapport/", SearchReportView.as_view(), name="search_report"),
         path("zoekrapport/verbergen/", HideQueryView.as_view(), name="search_report_hide"),
         path("zoekrapport/weer-tonen/", ShowQueryView.as_view(), name="search_report_show"),
+        # Wagtail's promoted-result form with the report's query filled in; it posts to Wagtail's own.
+        path("zoekrapport/promotie-toevoegen/", PromotionAddView.as_view(), name="search_promotion_add"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_synonym_viewset():
+    return synonym_viewset
 
 
 class SearchReportMenuItem(MenuItem):

@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "core.headers.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that queries: each statement of a web request gets DATABASE_STATEMENT_TIMEOUT,
+    # and one stopped for time answers "Dit duurde te lang" (503) instead of holding the worker.
+    "core.db_timeout.StatementTimeoutMiddleware",
     # A locked-out address is answered on the login pages before anything else runs.
     "accounts.throttling.LockedClientMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,6 +162,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if DATABASE_IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
+# Seconds one database statement of a web request may run before it is stopped and the visitor
+# gets the "Dit duurde te lang" page (503, core/db_timeout.py); 0 turns the limit off. Management
+# commands and the task worker (db_worker) are never limited. Dev and tests default to 30.
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,5 +1,7 @@
 """Local development: debug on, mail written to files a newcomer can open."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import STATIC_ROOT, VAR_DIR, env_bool
 
@@ -10,6 +12,8 @@ EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.filebased.EmailBacke
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 # Background work runs inside the request locally, so nobody has to start a worker to try things.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A laptop, with DEBUG on and background tasks run inside the request, needs more time per statement.
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30"))
 # Only dev settings create the demo editor account (see demo/management/commands/seed_demo.py).
 SEED_DEMO_EDITOR = True
 # Partner feeds may come from this machine or the local network (a feed served on loopback).

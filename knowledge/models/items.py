@@ -19,12 +19,12 @@ from core.sections import SectionIndexMixin
 from core.visibility import visible
 
 from ..blocks import DOCUMENTS_BLOCKS
-from .common import THEMES_WIDGET, organisation_field, themes_field
+from .common import THEMES_WIDGET, RelatedPagesMixin, organisation_field, themes_field
 from .filters import organisation_filter, theme_filter
 from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class KnowledgeItemPage(ThemeTaggedMixin, BasePage):
+class KnowledgeItemPage(RelatedPagesMixin, ThemeTaggedMixin, BasePage):
     """One item in the knowledge base, described so a civil servant can judge whether it fits."""
 
     theme_section = "knowledge_items"

@@ -19,12 +19,12 @@ from core.sections import SectionIndexMixin
 from core.visibility import visible
 
 from ..feeds import NewsFeed
-from .common import THEMES_WIDGET, organisation_field, themes_field
+from .common import THEMES_WIDGET, RelatedPagesMixin, organisation_field, themes_field
 from .filters import theme_filter
 from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class NewsPage(ThemeTaggedMixin, BasePage):
+class NewsPage(RelatedPagesMixin, ThemeTaggedMixin, BasePage):
     """A news item. The category decides where it shows up and which newsletter section it joins."""
 
     theme_section = "news_items"

@@ -14,14 +14,14 @@ from core.sections import SectionIndexMixin
 from core.visibility import visible
 
 from ..blocks import DOCUMENTS_BLOCKS, LessonBlock
-from .common import THEMES_WIDGET, organisation_field, themes_field
+from .common import THEMES_WIDGET, RelatedPagesMixin, organisation_field, themes_field
 from .filters import municipality_filter, theme_filter
 from .items import KnowledgeItemPage
 from .organisations import SOURCE_LOCALE
 from .themes import ThemedCardsMixin, ThemeTaggedMixin
 
 
-class PilotPage(ThemeTaggedMixin, BasePage):
+class PilotPage(RelatedPagesMixin, ThemeTaggedMixin, BasePage):
     """One pilot: where, what, with whom, and the lessons other municipalities can use."""
 
     theme_section = "pilots"

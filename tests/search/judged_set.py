@@ -13,7 +13,7 @@ runs them through the search page and reports the share right.
 
 from dataclasses import dataclass, field
 
-FIRST, TOP5 = "first", "top5"
+FIRST, TOP5, FOUND = "first", "top5", "found"
 
 ORGANISATIONS = {
     "movisie": "Movisie",
@@ -93,8 +93,8 @@ class Pilot:
 class Judgement:
     query: str
     expected: tuple  # slugs
-    how: str  # FIRST or TOP5
-    covers: str  # title, inflection, compound, plural, typo, phrase, body, facet
+    how: str  # FIRST, TOP5 or FOUND (anywhere in the results)
+    covers: str  # title, inflection, compound, plural, typo, phrase, body, facet, synonym, theme
     facets: dict = field(default_factory=dict)
 
 
@@ -795,6 +795,90 @@ ITEMS = [
         "Een vrijwilliger wandelt elke week met een oudere die niet alleen durft.",
         "Samen bewegen helpt tegen eenzaamheid en valpartijen.",
     ),
+    # Written for the synonyms, compounds, corrections and theme matches (search.expansion): each
+    # says its subject in other words than the query a civil servant types for it.
+    Item(
+        "ontmoeten-na-lockdown",
+        "Ontmoeten na de lockdown",
+        PU,
+        (COVID,),
+        2023,
+        WD,
+        "Wat de COVID-19-pandemie leerde over contact in de buurt.",
+        "Toen alles dicht was, zochten buren elkaar op straat op. Gemeenten houden die contacten vast.",
+        "platform31",
+    ),
+    Item(
+        "kosten-wijkcentrum",
+        "Wat kost een wijkcentrum?",
+        TO,
+        (INFRA,),
+        2024,
+        WD,
+        "Een overzicht van de vaste kosten: huur, energie, schoonmaak en beheer.",
+        "Met het overzicht ziet een gemeente wat een centrum per jaar nodig heeft.",
+    ),
+    Item(
+        "gids-bewonersparticipatie",
+        "Gids voor bewonersparticipatie",
+        SP,
+        (PARTICIPATION,),
+        2024,
+        WD,
+        "In vijf stappen bewoners vroeg laten meepraten over plannen in hun straat.",
+        "Begin met luisteren, maak afspraken over wie beslist en laat zien wat er met de ideeën gebeurt.",
+        "movisie",
+    ),
+    Item(
+        "meepraten-omgevingswet",
+        "Meepraten onder de Omgevingswet",
+        PU,
+        (AREA,),
+        2023,
+        WD,
+        "Wat de wet vraagt van de participatie bij nieuwe plannen.",
+        "Bewoners moeten op tijd weten wat er speelt en wat zij kunnen inbrengen.",
+    ),
+    Item(
+        "snelle-schuldhulpverlening",
+        "Snelle schuldhulpverlening voor jonge gezinnen",
+        M,
+        (POOR,),
+        2024,
+        WF,
+        "Binnen drie dagen een eerste gesprek voor gezinnen met kinderen.",
+        "Hoe korter het wachten, hoe kleiner de schuld als de hulp begint.",
+    ),
+    Item(
+        "buurttafel",
+        "Samen eten aan de buurttafel",
+        GP,
+        (LONELY,),
+        2022,
+        PE,
+        "Buurtbewoners eten één keer per week samen in een school.",
+        "Een vaste avond en een vaste plek: zo ontstaan nieuwe contacten.",
+    ),
+    Item(
+        "zorg-voor-een-naaste",
+        "Werk en de zorg voor een naaste",
+        TO,
+        (AREA,),
+        2023,
+        WD,
+        "Tips voor werkgevers over informele zorg door hun werknemers.",
+        "Flexibele uren en een open gesprek houden werknemers aan het werk.",
+    ),
+    Item(
+        "ontmoetingsplek-bibliotheek",
+        "Een ontmoetingsplek tussen de boekenkasten",
+        GP,
+        (INFRA,),
+        2024,
+        PE,
+        "In drie kernen werd de bibliotheek ook een plek om elkaar te zien.",
+        "Er is koffie, een leestafel en elke week een spreekuur.",
+    ),
 ]
 
 NEWS = [
@@ -923,4 +1007,30 @@ JUDGEMENTS = [
     Judgement("eenzaamheid", ("week-tegen-eenzaamheid",), FIRST, "facet", {"type": "newspage"}),
     Judgement("mantelzorg", ("respijtzorg",), FIRST, "facet", {"bewijs": WF}),
     Judgement("ouderen", ("valpreventie",), FIRST, "facet", {"bewijs": EFF, "thema": AREA}),
+    # Other words for the same thing: the editors' synonyms (search/synonym_defaults.py)
+    Judgement("corona", ("ontmoeten-na-lockdown", "lessen-corona"), TOP5, "synonym"),
+    Judgement("buurthuis kosten", ("kosten-wijkcentrum",), FIRST, "synonym"),
+    Judgement("dorpsbelangen", ("dorpsraden",), FIRST, "synonym"),
+    Judgement("armoede gesprekskaarten", ("taboe-schulden",), FIRST, "synonym"),
+    Judgement("mantelzorg", ("zorg-voor-een-naaste",), FOUND, "synonym"),
+    Judgement("informele zorg", ("zorg-voor-een-naaste",), FIRST, "synonym"),
+    Judgement("buurthuis bibliotheek", ("ontmoetingsplek-bibliotheek",), TOP5, "synonym"),
+    Judgement("sociaal isolement", ("samen-tegen-eenzaamheid",), TOP5, "synonym"),
+    # A word finds the compounds it ends, a compound its parts
+    Judgement("participatie", ("gids-bewonersparticipatie", "meepraten-omgevingswet"), TOP5, "compound"),
+    Judgement(
+        "bewonersparticipatie", ("gids-bewonersparticipatie", "meepraten-omgevingswet"), TOP5, "compound"
+    ),
+    Judgement("hulpverlening", ("snelle-schuldhulpverlening",), FIRST, "compound"),
+    Judgement("wijkcentrum kosten", ("kosten-wijkcentrum",), FIRST, "compound"),
+    # Typos in the new items' words: answered with the correction's results
+    Judgement("schuldhulpverleneng", ("snelle-schuldhulpverlening",), FIRST, "typo"),
+    Judgement("ontmoetingplek", ("ontmoetingsplek-bibliotheek",), FIRST, "typo"),
+    Judgement("bewonersparticiptie", ("gids-bewonersparticipatie",), TOP5, "typo"),
+    # A theme's name finds what is tagged with it, below what says the word
+    Judgement("eenzaamheid", ("buurttafel",), FOUND, "theme"),
+    Judgement("eenzaamheid buurttafel", ("buurttafel",), FIRST, "theme"),
+    Judgement(
+        "sociale infrastructuur", ("kosten-wijkcentrum", "ontmoetingsplek-bibliotheek"), FOUND, "theme"
+    ),
 ]

@@ -33,7 +33,10 @@ class SearchJsonTests(TestCase):
     def test_the_answer_has_the_documented_shape(self):
         data = self.get()
 
-        self.assertEqual(set(data), {"query", "total", "page", "results", "facets", "suggestion"})
+        self.assertEqual(
+            set(data),
+            {"query", "corrected_from", "also_searched", "total", "page", "results", "facets", "suggestion"},
+        )
         self.assertEqual((data["query"], data["total"], data["page"]), ("koffie", 12, 1))
         self.assertEqual(len(data["results"]), 10)
         self.assertIsNone(data["suggestion"])

@@ -27,8 +27,9 @@ from tests.factories.knowledge import (
 from tests.search import judged_set
 from tests.search.helpers import ON_POSTGRES
 
-# Measured: PostgreSQL 46 of 46, SQLite 43 of 46 (its misses: eenzame, woning, mantelzorgers).
-BAR = 0.90 if ON_POSTGRES else 0.85
+# Measured: PostgreSQL 64 of 64, SQLite 63 of 64 (its miss: "eenzame ouderen", no Dutch stemmer).
+# Before synonyms, compounds and corrected answers (46 queries): PostgreSQL 46, SQLite 43.
+BAR = 0.95 if ON_POSTGRES else 0.90
 
 
 def build_judged_set():
@@ -87,6 +88,8 @@ def is_right(judgement, slugs):
     expected = list(judgement.expected)
     if judgement.how == judged_set.FIRST:
         return slugs[: len(expected)] == expected
+    if judgement.how == judged_set.FOUND:
+        return set(expected) <= set(slugs)
     return set(expected) <= set(slugs[:5])
 
 
@@ -95,15 +98,23 @@ class JudgedSetTests(TestCase):
     def setUpTestData(cls):
         build_judged_set()
 
-    def search(self, query, facets):
-        response = self.client.get("/zoeken/", {"q": query, **facets}, HTTP_ACCEPT="application/json")
-        self.assertEqual(response.status_code, 200, query)
-        data = response.json()
-        return [slug_of(result) for result in data["results"]], data["suggestion"]
+    def search(self, query, facets, pages=1):
+        """The results' slugs of the first ``pages`` pages, and the "Bedoelde u" suggestion."""
+        slugs = []
+        for number in range(1, pages + 1):
+            params = {"q": query, **facets, **({"page": number} if number > 1 else {})}
+            response = self.client.get("/zoeken/", params, HTTP_ACCEPT="application/json")
+            self.assertEqual(response.status_code, 200, query)
+            data = response.json()
+            slugs += [slug_of(result) for result in data["results"]]
+            if len(slugs) >= data["total"]:
+                break
+        return slugs, data["suggestion"]
 
     def judge(self, judgement):
         """Whether ``judgement`` holds, and what the page gave (for the failure message)."""
-        slugs, suggested = self.search(judgement.query, judgement.facets)
+        pages = 5 if judgement.how == judged_set.FOUND else 1
+        slugs, suggested = self.search(judgement.query, judgement.facets, pages)
         if is_right(judgement, slugs):
             return True, slugs
         if judgement.covers == "typo" and suggested:
@@ -121,7 +132,18 @@ class JudgedSetTests(TestCase):
         self.assertGreaterEqual(len(judged_set.JUDGEMENTS), 25)
         self.assertEqual(
             {judgement.covers for judgement in judged_set.JUDGEMENTS},
-            {"title", "inflection", "compound", "plural", "typo", "phrase", "body", "facet"},
+            {
+                "title",
+                "inflection",
+                "compound",
+                "plural",
+                "typo",
+                "phrase",
+                "body",
+                "facet",
+                "synonym",
+                "theme",
+            },
         )
         # A judgement naming a page that does not exist could never be right.
         for judgement in judged_set.JUDGEMENTS:
@@ -153,7 +175,11 @@ class JudgedSetTests(TestCase):
     # the share above the bar.
 
     def test_a_typo_in_a_word_only_a_body_has_is_corrected(self):
-        self.assertEqual(self.search("laaggeletterdhied", {}), ([], "laaggeletterdheid"))
+        # Answered with the correction at once, saying so; the way back gives the typed words.
+        data = self.client.get("/zoeken/", {"q": "laaggeletterdhied"}, HTTP_ACCEPT="application/json").json()
+        self.assertEqual((data["query"], data["corrected_from"]), ("laaggeletterdheid", "laaggeletterdhied"))
+        self.assertIn("taalhuis", [slug_of(result) for result in data["results"]])
+        self.assertEqual(self.search("laaggeletterdhied", {"letterlijk": "1"}), ([], "laaggeletterdheid"))
 
     def test_a_plural_with_a_doubled_consonant_finds_the_singular(self):
         # "mobiliteit-platteland" says "buurtbus" only.
@@ -170,3 +196,44 @@ class JudgedSetTests(TestCase):
         found, _ = self.search("mantelzorg", {})
         self.assertIn("mantelzorgwaardering", found)
         self.assertIn("respijtzorg", found)
+
+    def test_the_words_as_typed_rank_above_their_synonyms(self):
+        found, _ = self.search("buurthuis", {}, pages=5)
+        saying_it = [slug for slug in found if slug in SAYS["buurthuis"]]
+        self.assertIn("kosten-wijkcentrum", found)  # through "wijkcentrum"
+        self.assertEqual(found[: len(saying_it)], saying_it)
+        self.assertGreater(found.index("kosten-wijkcentrum"), len(saying_it) - 1)
+
+    def test_a_theme_match_ranks_below_the_pages_that_say_the_word(self):
+        found, _ = self.search("eenzaamheid", {}, pages=5)
+        self.assertIn("buurttafel", found)
+        self.assertTrue(set(found[: found.index("buurttafel")]) >= SAYS["eenzaamheid"] - {"buurttafel"})
+
+    def test_the_answer_says_what_it_also_searched_for(self):
+        data = self.client.get("/zoeken/", {"q": "dorpsbelangen"}, HTTP_ACCEPT="application/json").json()
+        self.assertEqual(data["corrected_from"], None)
+        self.assertIn("dorpsraad", data["also_searched"])
+        page = self.client.get("/zoeken/", {"q": "dorpsbelangen"}).content.decode()
+        self.assertIn("Ook gezocht op:", page)
+        self.assertIn("dorpsraad", page)
+
+    def test_a_corrected_answer_links_back_to_the_words_as_typed(self):
+        page = self.client.get("/zoeken/", {"q": "ontmoetingplek"}).content.decode()
+        self.assertIn("Resultaten voor <strong>ontmoetingsplek</strong>.", page)
+        self.assertIn('href="/zoeken/?q=ontmoetingplek&amp;letterlijk=1">ontmoetingplek</a>', page)
+        literal = self.client.get("/zoeken/", {"q": "ontmoetingplek", "letterlijk": "1"}).content.decode()
+        self.assertIn("0 resultaten", literal)
+        self.assertIn("Bedoelde u:", literal)
+
+
+def _pages_saying(word):
+    """The slugs of the set's pages whose own text has ``word`` (any case), as a reader checks."""
+    pages = [*judged_set.ITEMS, *judged_set.NEWS]
+    return {
+        page.slug
+        for page in pages
+        if word in " ".join((page.title, page.introduction, getattr(page, "body", ""))).lower()
+    }
+
+
+SAYS = {word: _pages_saying(word) for word in ("buurthuis", "eenzaamheid")}
