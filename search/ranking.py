@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, F, IntegerField, Value, When
 from modelsearch.backends import get_search_backend
 from modelsearch.query import Phrase
+from wagtail.models import Page
 
 from knowledge.models import KnowledgeItemPage
 
@@ -45,10 +46,6 @@ def _significant(score, digits=4):
     if not score:
         return 0.0
     return round(score, digits - 1 - math.floor(math.log10(abs(score))))
-
-
-def _ids(results):
-    return {page.pk for page in results[:MAX_MATCHES]}
 
 
 def _evidence_rank():
@@ -87,9 +84,9 @@ def _key(pk, score, first_published_at, literal, in_title, as_phrase, evidence, 
     )
 
 
-def _hits(pages, query):
+def _hits(pages, query, fields=None):
     """``(pk, score, first published)`` of the ``pages`` matching ``query``, the backend's order."""
-    results = pages.search(query).annotate_score("_score")[:MAX_MATCHES]
+    results = pages.search(query, fields=fields).annotate_score("_score")[:MAX_MATCHES]
     if hasattr(results, "get_queryset"):  # the database backends: three columns, no pages built
         return list(results.get_queryset().values_list("pk", "_score", "first_published_at"))
     return [(hit.pk, hit._score, hit.first_published_at) for hit in results]
@@ -102,18 +99,31 @@ def _sorted_here(pages, query, phrase, backend, literal=None):
     The pages the ``literal`` query matches are ordered by its score and title match, as if the
     query had been searched without what it also means: a synonym adds pages, never reorders them.
     """
-    hits = _hits(pages, query)
+    if hasattr(backend, "scores"):  # SQLite: each question one pass over the FTS table
+        found = backend.scores(Page, query, limit=MAX_MATCHES)
+        rows = pages.filter(pk__in=id_list(found)).values_list("pk", "first_published_at")
+        hits = [(pk, found[pk], published) for pk, published in rows]
+
+        def matching(question, fields=None):
+            return backend.scores(Page, question, fields=fields)
+
+    else:
+        hits = _hits(pages, query)
+        candidates = pages.filter(pk__in=id_list(pk for pk, _score, _published in hits)).only("pk")
+
+        def matching(question, fields=None):
+            return {pk: score for pk, score, _published in _hits(candidates, question, fields)}
+
     if not hits:
         return []
     hit_ids = id_list(pk for pk, _score, _published in hits)
-    candidates = pages.filter(pk__in=hit_ids).only("pk")
-    in_title = _ids(candidates.search(query, fields=["title"]))
+    in_title = set(matching(query, ["title"]))
     literal_scores = None
     if literal is not None:
-        literal_scores = {pk: score for pk, score, _published in _hits(candidates, literal)}
-        literal_in_title = _ids(candidates.search(literal, fields=["title"]))
+        literal_scores = matching(literal)
+        literal_in_title = set(matching(literal, ["title"]))
         in_title = (in_title - set(literal_scores)) | literal_in_title
-    as_phrase = _ids(candidates.search(phrase)) if phrase else set()
+    as_phrase = set(matching(phrase)) if phrase else set()
     items = {
         pk: (evidence, year)
         for pk, evidence, year in KnowledgeItemPage.objects.filter(pk__in=hit_ids).values_list(
