@@ -150,8 +150,11 @@ def slots(words, language, locale_id):
         if language == "nl" and length == 1:
             word = typed[0]
             slot.compounds = compounds_ending_in(word, known, _reversed_words(locale_id))
-            if word in known or closest(word, known) is None:
-                slot.parts = split(word, known)
+            parts = split(word, known)
+            # Only a word the index lacks can be a typo; asked only when the split found parts,
+            # since ``closest`` compares with the whole vocabulary.
+            if parts and (word in known or closest(word, known) is None):
+                slot.parts = parts
         found.append(slot)
         start += length
     return found
