@@ -20,6 +20,8 @@ The report also shows what the public no-results page offers under "Vaak gezocht
 read what visitors search for may also keep a query off the public page. A GET changes nothing.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.shortcuts import redirect
@@ -43,6 +45,60 @@ PROMOTION_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 PERIODS = [7, 30, 90, 365]
 DEFAULT_PERIOD = 30
 ROWS = 25
+
+
+@dataclass(frozen=True)
+class ToDoList:
+    """One of the report's to-do lists: its rows come from ``read(language, days, limit)``; a
+    third column (``column``, read from the row's ``key``) when the list has one."""
+
+    slug: str
+    heading: str
+    intro: str
+    empty: str
+    read: object
+    column: str = ""
+    key: str = ""
+
+
+TO_DO_LISTS = (
+    ToDoList(
+        "none",
+        _("Zonder resultaten"),
+        _(
+            "Deze zoekopdrachten vonden niets. Heeft de site het onderwerp wel, maar met andere woorden? "
+            "Voeg dan een synoniem toe. Of kies zelf een pagina die bovenaan komt: een promotie."
+        ),
+        _("Elke zoekopdracht vond iets."),
+        log.without_results,
+    ),
+    ToDoList(
+        "expanded",
+        _("Gevonden via een synoniem"),
+        _(
+            "Deze zoekopdrachten vonden de woorden zelf niet, maar wel een synoniem of een langer woord "
+            "waar ze in staan. Kloppen de resultaten? Staat de beste pagina niet bovenaan? Voeg dan een "
+            "promotie toe."
+        ),
+        _("Geen zoekopdracht had een synoniem nodig."),
+        log.found_through_synonyms,
+        _("Resultaten bij de laatste keer"),
+        "last_results",
+    ),
+    ToDoList(
+        "corrected",
+        _("Verbeterd"),
+        _(
+            "Deze zoekopdrachten vonden niets zoals ze getypt waren. De zoekfunctie verbeterde een "
+            "tikfout en liet de resultaten daarvan zien. Is het geen tikfout, maar een ander woord voor "
+            "hetzelfde? Voeg het dan toe als synoniem."
+        ),
+        _("Geen zoekopdracht hoefde verbeterd te worden."),
+        log.corrected,
+        _("Gezocht als"),
+        "last_answered_as",
+    ),
+)
 
 
 def period_from(params):
@@ -100,9 +156,16 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
                 "code": code,
                 "name": name,
                 "popular": log.queries(code, days)[:ROWS],
-                "without_results": add_links(log.without_results(code, days, ROWS), code),
-                "expanded": add_links(log.found_through_synonyms(code, days, ROWS), code),
-                "corrected": add_links(log.corrected(code, days, ROWS), code),
+                "to_do": [
+                    {
+                        "list": to_do,
+                        "rows": [
+                            {**row, "extra": row.get(to_do.key, "")}
+                            for row in add_links(to_do.read(code, days, ROWS), code)
+                        ],
+                    }
+                    for to_do in TO_DO_LISTS
+                ],
                 "offered": log.offered(code),
                 "hidden": log.hidden(code),
             }
