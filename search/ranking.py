@@ -224,13 +224,21 @@ def _theme_matches(pages, found, language, locale_id, already):
         if rest:
             words = [word for slot in rest for word in slot.words]
             query = expanded_query(rest, language) or backend_query(words, language)
-            ids = _ranked(candidates, query, None)
-        else:
-            ids = list(candidates.order_by(*TIE_BREAKS).values_list("pk", flat=True)[:MAX_MATCHES])
+            candidates = candidates.filter(pk__in=id_list(_matching_ids(candidates, query)))
+        ids = list(candidates.order_by(*TIE_BREAKS).values_list("pk", flat=True)[:MAX_MATCHES])
         new = [pk for pk in ids if pk not in already]
         already.update(new)
         result += new
     return result
+
+
+def _matching_ids(pages, query):
+    """The ids of the ``pages`` matching ``query``, unranked: a theme match is ordered by evidence
+    and date, so its score would be computed for nothing (a third of a themed query's time)."""
+    results = pages.search(query, order_by_relevance=False)[:MAX_MATCHES]
+    if hasattr(results, "get_queryset"):  # the database backends: ids only, no pages built
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results]
 
 
 def has_match(pages, words, language):

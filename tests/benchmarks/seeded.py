@@ -40,5 +40,9 @@ def seeded_database():
         )
         yield workdir
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if os.environ.get("BENCHMARK_KEEP_DATABASE"):
+            # For profiling afterwards: point DATABASE_URL at it (and drop it by hand).
+            print(f"Kept the database {connection.settings_dict['NAME']}.")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
         shutil.rmtree(workdir, ignore_errors=True)
