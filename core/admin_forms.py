@@ -52,6 +52,9 @@ from wagtail.rich_text.rewriters import extract_attrs
 
 # ``fn(pages, user) -> pages``: the pages ``user`` may choose in a page form (see the module).
 CHOOSABLE_PAGES_HOOK = "leefbaarheid_choosable_pages"
+# ``fn(form)``: adjust a page form once it is built (its ``for_user``, ``parent_page`` and
+# ``instance`` are set), e.g. offer fewer choices where a page's place decides a field.
+PAGE_FORM_HOOK = "leefbaarheid_page_form"
 
 IMAGE_REFUSED = _("Kies een afbeelding uit uw eigen collectie.")
 DOCUMENT_REFUSED = _("Kies een document uit uw eigen collectie.")
@@ -103,6 +106,8 @@ class ChosenMediaPageForm(WagtailAdminPageForm):
         # Page fields with a list of choices offer only the pages the user may choose, and
         # those the page already has; Django then refuses any other id itself.
         self.narrowed_page_fields = set()
+        for adjust in hooks.get_hooks(PAGE_FORM_HOOK):
+            adjust(self)
         user = getattr(self, "for_user", None)
         if user is None or user.is_superuser:
             return

@@ -15,12 +15,17 @@ Rules, so that an import can't do harm and can always be run again:
 - Records are written in batches (``BATCH_SIZE``), each in one transaction and each record in a
   savepoint of its own, with the batch's search and reference index entries. An interrupted run
   loses at most the batch in flight, and running it again carries on where it stopped.
-- Pages are created and published the way an editor does it (``add_child``, a revision, its
-  publication: the history shows the import) unless ``draft``; a dry run checks every record and
-  writes nothing.
+- Pages are created the way an editor does it (``add_child``, a revision: the history shows the
+  import). What then happens is the run's ``Publication``: ``REVIEW`` (the default: submitted to
+  the Kennisbank's workflow, or left as a draft when it has none), or ``PUBLISH`` (live at once).
+  A dry run checks every record and writes nothing.
+- An organisation is named by its name as the site knows it (in any case). An unknown name is
+  refused, with the closest known name as a suggestion, unless the run may create organisations
+  (``create_organisations``): a typo must not make a second "Movisie".
 """
 
 import csv
+import difflib
 import json
 import uuid
 from dataclasses import dataclass
@@ -200,8 +205,9 @@ class KnowledgeImport(PageImport):
     batch_size = BATCH_SIZE
     slug_fallback = "kennisitem"
 
-    def __init__(self, draft=False, dry_run=False):
-        super().__init__(Publication.DRAFT if draft else Publication.PUBLISH, dry_run=dry_run)
+    def __init__(self, publication=Publication.REVIEW, dry_run=False, create_organisations=False):
+        super().__init__(publication, dry_run=dry_run)
+        self.create_organisations = create_organisations
         self.themes = {page.slug: page for page in ThemePage.objects.filter(**SOURCE_LOCALE)}
         self.municipalities = Municipality.lookup()
         self.organisations = {
@@ -289,6 +295,12 @@ class KnowledgeImport(PageImport):
         organisation = values["organisation"]
         if len(organisation) > 150:
             problems.append("organisation is langer dan 150 tekens")
+        elif (
+            organisation
+            and not self.create_organisations
+            and Municipality.lookup_key(organisation) not in self.organisations
+        ):
+            problems.append(self.unknown_organisation(organisation))
 
         language = (values["language"] or settings.LANGUAGE_CODE).lower()
         if language not in LANGUAGES:
@@ -314,6 +326,18 @@ class KnowledgeImport(PageImport):
             "municipality": municipality.pk if municipality else None,
             "evidence_level": evidence,
         }
+
+    def unknown_organisation(self, name):
+        """Why ``name`` is refused, with the closest name the site knows (a typo, most likely)."""
+        known = {key: org.name for key, org in self.organisations.items()}
+        close = difflib.get_close_matches(Municipality.lookup_key(name), list(known), n=1, cutoff=0.6)
+        message = f"onbekende organisatie {name!r}"
+        if close:
+            message += f" (bedoelt u {known[close[0]]!r}?)"
+        return (
+            message + "; voeg de organisatie eerst toe onder Fragmenten, of start de import met "
+            "--create-organisations om nieuwe organisaties te laten aanmaken"
+        )
 
     # The import's hooks (see core.importing.runner) --------------------------------------------
 
@@ -342,7 +366,10 @@ class KnowledgeImport(PageImport):
         return KnowledgeItemPage.objects.get(pk=known.pk)
 
     def before_writing(self, records):
-        """The organisations the batch names that the site does not know yet, created once."""
+        """The organisations the batch names that the site does not know yet, created once (only
+        when the run may: otherwise ``clean`` refused their records)."""
+        if not self.create_organisations:
+            return
         locale = None
         for record in records:
             name = record.data["organisation"]

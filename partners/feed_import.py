@@ -17,6 +17,9 @@ Per entry, found again by its guid (``FeedEntry``):
 - unchanged, published once (an editor approved it), changed by an editor, or deleted: skipped.
   Nothing the editors did is ever overwritten by the feed.
 
+Every skipped entry is named in the run's ``skipped_entries`` with the reason (``SKIPPED_*``), so
+the log's count "overgeslagen" can be checked entry by entry.
+
 The search and reference index entries are written with each entry (``core.importing``); a
 draft is not shown in search results anyway, and approving it publishes and indexes it the
 usual way.
@@ -37,19 +40,25 @@ from core.importing import PageImport, Publication, Record, stable_block_id
 from core.sanitising import sanitise_html
 from knowledge.models import NewsPage
 
-from .feed_parsing import FeedParseError, parse_feed, plain_text
+from .feed_parsing import FeedParseError, introduction_text, parse_feed
 from .fetching import FetchError, fetch_feed
 from .models import FeedEntry, FeedRun, Partner
 
 # Part of every entry's hash: raise it when the mapping from an entry to a page changes, so that
 # the next run rewrites every draft once.
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"  # 2: introductions without calls to action (feed_parsing.introduction_text)
 TITLE_LENGTH = NewsPage._meta.get_field("title").max_length
 AUTHOR_LENGTH = NewsPage._meta.get_field("author").max_length
 INTRODUCTION_LENGTH = 600
 GUID_LENGTH = FeedEntry._meta.get_field("guid").max_length
 BLOCK_ID_NAMESPACE = uuid.UUID("5d0c8e0e-93f4-4c5e-8b36-1f0b7f6a2c41")
 logger = logging.getLogger(__name__)
+
+SKIPPED_UNCHANGED = "niet veranderd sinds de vorige keer"
+SKIPPED_PUBLISHED = "al goedgekeurd; de feed verandert een gepubliceerd bericht niet meer"
+SKIPPED_EDITED = "door een redacteur aangepast; de feed overschrijft dat niet"
+SKIPPED_DELETED = "door een redacteur verwijderd; de feed maakt het niet opnieuw"
+SKIPPED_DUPLICATE = "staat twee keer in de feed (dezelfde guid); alleen de eerste telt"
 
 
 class NotAPartner(Exception):
@@ -140,6 +149,7 @@ class FeedImport:
         self.partner, self.run = partner, run
         self.organisation = partner.organisation
         self.problems = []
+        self.skipped = []
 
     def execute(self):
         run = self.run
@@ -157,12 +167,13 @@ class FeedImport:
         run.etag, run.last_modified = fetched.etag[:500], fetched.last_modified[:100]
         run.fetched = len(feed.entries) + feed.skipped
         run.skipped = feed.skipped
-        self.problems.extend(feed.problems)
+        self.skipped.extend(feed.problems)  # entries the parser could not use, each named
         entries, seen = [], set()
         for entry in feed.entries:
             key = _guid_key(entry.guid)
             if key in seen:  # the same guid twice in one feed: the first counts
                 run.skipped += 1
+                self.skipped.append(f"{entry.title[:80]}: {SKIPPED_DUPLICATE}")
                 continue
             seen.add(key)
             entries.append((entry.title[:80], (key, entry)))
@@ -175,12 +186,14 @@ class FeedImport:
             run.created, run.updated, run.failed = counts.created, counts.updated, counts.failed
             run.skipped += counts.unchanged
             self.problems.extend(f"{title}: {reason}" for title, reason in counts.problems)
+            self.skipped.extend(f"{title}: {reason}" for title, reason in pages.skip_reasons.values())
         run.status = FeedRun.Status.OK
         return self.finish()
 
     def finish(self):
         self.run.finished_at = timezone.now()
         self.run.problems = "\n".join(self.problems)
+        self.run.skipped_entries = "\n".join(self.skipped)
         self.run.save()
         return self.run
 
@@ -206,6 +219,8 @@ class FeedPages(PageImport):
             entry.guid: entry
             for entry in FeedEntry.objects.filter(organisation=self.organisation).select_related("page")
         }
+        # {key: (title, reason)} of the entries left alone, in the order of the feed.
+        self.skip_reasons = {}
 
     def read(self, raw):
         key, entry = raw
@@ -213,10 +228,12 @@ class FeedPages(PageImport):
 
     def page_data(self, entry):
         body = sanitise_html(entry.content_html)
-        summary = entry.summary or plain_text(body)
+        introduction = introduction_text(entry.summary_html, INTRODUCTION_LENGTH) or introduction_text(
+            body, INTRODUCTION_LENGTH
+        )
         return {
             "title": _cap(entry.title, TITLE_LENGTH),
-            "introduction": _cap(summary, INTRODUCTION_LENGTH),
+            "introduction": introduction,
             "date": timezone.localdate(entry.published).isoformat(),
             "author": _cap(entry.author, AUTHOR_LENGTH),
             "body": body,
@@ -227,14 +244,24 @@ class FeedPages(PageImport):
         return self.known.get(record.key)
 
     def is_current(self, known, record):
-        """True (leave it) unless the page is still the import's unpublished, unchanged draft."""
+        """True (leave it) unless the page is still the import's unpublished, unchanged draft;
+        the reason goes into ``skip_reasons``."""
+        reason = self.reason_to_skip(known, record)
+        if reason:
+            self.skip_reasons[record.key] = (getattr(record, "where", None) or record.data["title"], reason)
+        return bool(reason)
+
+    def reason_to_skip(self, known, record):
         page = known.page
-        if page is None or page.live or page.first_published_at is not None:
-            return True  # deleted, or approved once: the editors' page now
+        if page is None:
+            return SKIPPED_DELETED
+        if page.live or page.first_published_at is not None:
+            return SKIPPED_PUBLISHED  # approved once: the editors' page now
         if known.content_hash == self.digest(record):
-            return True
-        # An editor changed the draft after the import saved it: theirs wins.
-        return page.latest_revision_id != known.revision_id
+            return SKIPPED_UNCHANGED
+        if page.latest_revision_id != known.revision_id:
+            return SKIPPED_EDITED  # an editor changed the draft after the import saved it
+        return None
 
     def parent(self, record):
         return self.section

@@ -11,8 +11,9 @@ each rule below is one test away.
   wrong declaration costs at worst a wrong accent, never the feed.
 - An entry without a guid uses its link; without either, or without a title, it is skipped and
   counted. A missing or unreadable date is "now".
-- Titles, summaries and authors are plain text (markup stripped); ``content_html`` is the raw
-  HTML, for ``sanitise_html``.
+- Titles, summaries and authors are plain text (markup stripped); ``summary_html`` is the summary
+  as given (HTML or text) for ``introduction_text``, which makes clean sentences of it;
+  ``content_html`` is the raw HTML, for ``sanitise_html``.
 """
 
 import dataclasses
@@ -30,6 +31,7 @@ from defusedxml.ElementTree import fromstring
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.text import Truncator
 
 NOT_A_FEED = "Dit is geen RSS-, Atom- of JSON-feed."
 ENTITIES_REFUSED = "De feed bevat een DTD of entiteiten; die worden geweigerd."
@@ -63,6 +65,7 @@ class Entry:
     content_html: str
     published: datetime.datetime
     author: str
+    summary_html: str = ""
 
 
 @dataclasses.dataclass
@@ -100,6 +103,78 @@ def plain_text(value):
             element.decompose()
         value = soup.get_text(" ")
     return " ".join(CONTROL.sub("", html.unescape(value)).split())
+
+
+# A call to action or what is left of a link: "Lees het rapport", "klik hier", "Read more »",
+# WordPress's "The post ... appeared first on ...". Matched against a whole link text or sentence.
+CALL_TO_ACTION = re.compile(
+    r"^(?:klik(?:\s+hier|\s+op)?|lees\s+(?:meer|verder|hier|het|de|dit|alles|ook)|verder\s+lezen|"
+    r"meer\s+(?:lezen|info|informatie|weten)|bekijk|download|ontdek|bestel|"
+    r"read\s+more|continue\s+reading|click(?:\s+here)?|view|see\s+more)\b",
+    re.IGNORECASE,
+)
+# WordPress adds this to every excerpt, whatever its length.
+POSTED_FIRST = re.compile(
+    r"^(?:the\s+post\s.+\sappeared\s+first\s+on|het\s+bericht\s.+\sverscheen\s+eerst\s+op)\b",
+    re.IGNORECASE,
+)
+CALL_TO_ACTION_WORDS = 8  # longer than this, a sentence that starts with "Bekijk" is content
+LEFTOVERS = re.compile(r"https?://\S+|\[\s*(?:…|\.\.\.)\s*\]|[»«→←▸►]|&raquo;|&rarr;")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _is_call_to_action(text):
+    text = text.strip(" .:!?-–—>»→")
+    if not text:
+        return False
+    if POSTED_FIRST.match(text):
+        return True
+    return len(text.split()) <= CALL_TO_ACTION_WORDS and bool(CALL_TO_ACTION.match(text))
+
+
+def introduction_text(value, limit):
+    """Clean sentences for an introduction from a summary or body (HTML or text), at most ``limit``
+    characters.
+
+    Links that only call to action ("Lees het rapport", "klik hier") go with their text, other
+    links keep theirs; addresses, "[…]" and arrows go; a sentence that is only a call to action
+    ("klik Lees het rapport.") goes. What is left ends as a sentence, cut at a sentence's end
+    when it is too long (or at a word, with "…", when the first sentence alone is).
+    """
+    if not value:
+        return ""
+    value = str(value)
+    if "<" in value or "&" in value:
+        soup = BeautifulSoup(value, "html.parser")
+        for element in soup.find_all(("script", "style", "template", "svg", "math")):
+            element.decompose()
+        for link in soup.find_all("a"):
+            text = link.get_text(" ").strip()
+            if not text or _is_call_to_action(text) or LEFTOVERS.fullmatch(text.strip()):
+                link.decompose()
+        # Block ends are sentence ends: "<p>Kop</p><p>Tekst</p>" is not "Kop Tekst".
+        for block in soup.find_all(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br")):
+            block.append(" \n ")
+        value = soup.get_text(" ")
+    value = LEFTOVERS.sub(" ", CONTROL.sub("", html.unescape(value)))
+    sentences = []
+    for line in value.split("\n"):
+        for sentence in SENTENCE_END.split(" ".join(line.split())):
+            sentence = re.sub(r"\s+([.,;:!?])", r"\1", sentence).strip(" -–—|:;,")
+            if not sentence or _is_call_to_action(sentence):
+                continue
+            if sentence[-1].isalnum() or sentence[-1] in ")\"'":
+                sentence += "."
+            sentences.append(sentence[0].upper() + sentence[1:])
+    kept, length = [], 0
+    for sentence in sentences:
+        if length + len(sentence) + bool(kept) > limit:
+            break
+        kept.append(sentence)
+        length += len(sentence) + bool(kept)
+    if not kept and sentences:
+        return Truncator(sentences[0]).chars(limit)
+    return " ".join(kept)
 
 
 def http_link(value):
@@ -149,6 +224,7 @@ def _entry(feed, *, guid, link, title, summary, content_html, published, author)
             link=link,
             title=title,
             summary=plain_text(summary),
+            summary_html=CONTROL.sub("", str(summary or "")),
             content_html=content_html,
             published=parse_date(published) or timezone.now(),
             author=plain_text(author),

@@ -137,6 +137,9 @@ class FeedRun(models.Model):
     failed = models.PositiveIntegerField(_("niet gelukt"), default=0)
     error = models.TextField(_("fout"), blank=True)
     problems = models.TextField(_("berichten die niet lukten"), blank=True)
+    # One line per entry the run left alone: its title and why ("niet veranderd", "al
+    # gepubliceerd", "zonder titel"...), so the count "overgeslagen" can be checked.
+    skipped_entries = models.TextField(_("overgeslagen berichten, met de reden"), blank=True)
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
 

@@ -6,6 +6,7 @@ what publishing (an editor's approval) does.
 """
 
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import KnowledgeItemPage, NewsPage
 
@@ -38,6 +39,20 @@ def file_item_under_partner(sender, instance, **kwargs):
     section = _section_of(instance)
     if section is not None and instance.organisation_id is None:
         instance.organisation_id = section.organisation_id
+
+
+def partner_article_form(form):
+    """For ``core.admin_forms.PAGE_FORM_HOOK``: a news page below a partner's section offers only
+    the category it gets on save, *Artikel van een partner*, already chosen."""
+    if form._meta.model is not NewsPage or "category" not in form.fields:
+        return
+    parent = getattr(form, "parent_page", None)
+    if parent is None or parent.specific_class is not PartnerSectionPage:
+        return
+    field = form.fields["category"]
+    field.choices = [(NewsPage.Category.PARTNER, NewsPage.Category.PARTNER.label)]
+    field.help_text = _("Een bericht in de rubriek van een partner is altijd een artikel van een partner.")
+    form.initial["category"] = NewsPage.Category.PARTNER
 
 
 def connect():

@@ -12,7 +12,7 @@ from django_tasks import task
 
 from core.recurring import queue_next_run
 
-from .feed_import import import_all_feeds
+from .feed_import import feed_partners, import_all_feeds, import_feed
 
 
 def interval():
@@ -25,3 +25,13 @@ def import_partner_feeds_regularly():
     queue_next_run(import_partner_feeds_regularly, interval())
     runs = import_all_feeds()
     return sum(run.status == run.Status.ERROR for run in runs)
+
+
+@task()
+def import_partner_feed(partner_id):
+    """Import one partner's feed now (an editor's *Nu ophalen*); the ``FeedRun``'s id, or None
+    when the partner has no feed (any more)."""
+    partner = feed_partners().filter(pk=partner_id).first()
+    if partner is None:
+        return None
+    return import_feed(partner).pk

@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.admin_forms import CHOOSABLE_PAGES_HOOK
+from core.admin_forms import CHOOSABLE_PAGES_HOOK, PAGE_FORM_HOOK
 from core.hooks import PAGE_CONTEXT_HOOK
 
 from . import views
 from .access import choosable_pages, is_partner_account
 from .articles import organisation_articles
+from .signals import partner_article_form
 
 # Pages that name a partner organisation show its latest articles (partners/articles.py).
 hooks.register(PAGE_CONTEXT_HOOK, organisation_articles)
@@ -64,3 +65,8 @@ def register_feed_run_log():
     from .feed_admin import feed_run_viewset  # noqa: PLC0415 - registers its permission policy
 
     return feed_run_viewset
+
+
+# A news page in a partner's section is always a partner article (signals.py files it so on save):
+# its form offers only that category instead of defaults that would be overwritten.
+hooks.register(PAGE_FORM_HOOK, partner_article_form)

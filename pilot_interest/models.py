@@ -1,11 +1,12 @@
 """A municipality's interest in a pilot: who asks, for which neighbourhood or village, and why.
 
-Editors follow each submission up in the admin (``status``, ``notes``). The mail bookkeeping is
-kept on the row, as for meeting registrations: when the team's mail and the sender's
-acknowledgement went out, and what went wrong if one of them failed (``mail_error``, one line per
-mail that is still failing).
+Editors follow each submission up in the admin (``status``, ``handled_by``, ``notes``). The
+mail bookkeeping is kept on the row, as for meeting registrations: when the team's mail and the
+sender's acknowledgement went out, and what went wrong if one of them failed (``mail_error``, one
+line per mail that is still failing).
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,15 @@ class PilotInterest(models.Model):
     consent_given_at = models.DateTimeField(_("akkoord met privacyverklaring op"), default=timezone.now)
     created_at = models.DateTimeField(pgettext_lazy("pilot interest", "ontvangen op"), default=timezone.now)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    # Who on the team follows this up: set by hand, or by the bulk status change when empty.
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     notes = models.TextField(
         pgettext_lazy("pilot interest", "notities"),
         blank=True,

@@ -9,9 +9,14 @@ registration or give it a place; tick junk and remove it in one go (the bulk act
 (``admin_views``).
 """
 
+import copy
+from datetime import timedelta
+
 from django.db.models import Count
-from django.forms import modelform_factory
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -19,13 +24,14 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
 
-from core.exports import SafeExportIndexView
+from core.exports import ExportIndexView
 from core.hooks import MEETING_PLACES_HOOK, PAGE_CONTEXT_HOOK
 from knowledge.models import MeetingPage
+from knowledge.models.meetings import MEETING_EDITOR_PANEL_HOOK
 
 from . import admin_views, places
+from .forms import EditorRegistrationForm, EditorRegistrationUpdateForm
 from .models import Registration
 from .views import form_context
 
@@ -51,7 +57,7 @@ class SelectColumn(BulkActionsCheckboxColumn):
     cell_template_name = "registrations/admin/select_cell.html"
 
 
-class RegistrationIndexView(SafeExportIndexView):
+class RegistrationIndexView(ExportIndexView):
     """The list, with "cancel" and "give a place" on each row for those allowed to change, and a
     checkbox per row for the bulk action (only for them too)."""
 
@@ -90,25 +96,17 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_fields_exclude = ["client_key"]
     index_view_class = RegistrationIndexView
     index_template_name = "registrations/admin/index.html"
-    # Adding someone by hand (who phoned) sets the status; afterwards the status changes only
-    # through "cancel" and "give a place", which keep the waitlist and the mails right.
-    form_fields = ["meeting", "name", "email", "municipality", "organisation", "role", "status"]
-    update_form_fields = [
-        "name",
-        "email",
-        "municipality",
-        "organisation",
-        "role",
-        "accessibility_needs",
-        "case",
-        "attended",
-    ]
+    # Adding someone by hand (who phoned) goes through the places as the public form does
+    # (``admin_views.AddRegistrationView``); afterwards the status changes only through "cancel"
+    # and "give a place", which keep the waitlist and the mails right.
+    add_view_class = admin_views.AddRegistrationView
+    edit_view_class = admin_views.EditRegistrationView
     list_display = [
         "name",
         "email",
         "meeting",
-        Column("organisation_name", label=_("gemeente of organisatie")),
-        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("organisation_name", label=capfirst(_("gemeente of organisatie"))),
+        Column("status", label=capfirst(_("status")), accessor="get_status_display"),
         "created_at",
     ]
     filterset_class = admin_views.RegistrationFilterSet
@@ -136,20 +134,8 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "aanmeldingen"
 
-    def formfield_for_dbfield(self, db_field, **kwargs):
-        field = super().formfield_for_dbfield(db_field, **kwargs)
-        if db_field.name == "status":
-            # Someone added by hand (who phoned) has a place or waits; "not yet confirmed" is only
-            # for the public form, whose link the editor can't send.
-            field.choices = [choice for choice in field.choices if choice[0] != Registration.Status.PENDING]
-        return field
-
     def get_form_class(self, for_update=False):
-        if not for_update:
-            return super().get_form_class()
-        return modelform_factory(
-            self.model, formfield_callback=self.formfield_for_dbfield, fields=self.update_form_fields
-        )
+        return EditorRegistrationUpdateForm if for_update else EditorRegistrationForm
 
     def get_urlpatterns(self):
         return [
@@ -165,6 +151,16 @@ class RegistrationViewSet(ModelViewSet):
                 "bijeenkomst/<int:meeting_id>/verslag/",
                 admin_views.ReportMailView.as_view(),
                 name="report",
+            ),
+            path(
+                "bijeenkomst/<int:meeting_id>/presentielijst/",
+                admin_views.AttendanceListView.as_view(),
+                name="attendance_list",
+            ),
+            path(
+                "bijeenkomst/<int:meeting_id>/publiceren/<int:revision_id>/",
+                admin_views.ConfirmPublishView.as_view(),
+                name="confirm_publish",
             ),
         ]
 
@@ -189,28 +185,57 @@ def registration_counts(source):
     return counts
 
 
-@hooks.register("register_page_header_buttons")
-def registrations_button(page, user, view_name=None, next_url=None):
-    """On a meeting in the admin: how it stands, and a link to its registrations."""
-    specific = page.specific_deferred
-    if not isinstance(specific, MeetingPage):
-        return
-    if not registration_viewset.permission_policy.user_has_permission(user, "view"):
-        return
-    source = places.source_meeting(specific)
-    counts = registration_counts(source)
-    label = (
-        _("Aanmeldingen: %(confirmed)s aangemeld, %(waitlisted)s op de wachtlijst, %(cancelled)s afgemeld")
-        % counts
+@hooks.register(MEETING_EDITOR_PANEL_HOOK)
+def meeting_panel(meeting, request):
+    """The panel at the top of a meeting's page in the admin: how registration stands, what
+    publishing would mail, and the links to the list, adding someone, the attendance list (to
+    print), taking attendance and the report mail. Nothing for those who may not see
+    registrations."""
+    policy = registration_viewset.permission_policy
+    user = request.user
+    if not policy.user_has_permission(user, "view"):
+        return None
+    source = places.source_meeting(meeting)
+    may_change = policy.user_has_permission(user, "change")
+    started = source.start <= timezone.now()
+
+    def url(name, *args):
+        return reverse(registration_viewset.get_url_name(name), args=args)
+
+    context = {
+        "meeting": source,
+        "counts": registration_counts(source),
+        "notice": places.notice(meeting),
+        "would_tell": places.notice(_as_changed(meeting)),
+        "list_url": admin_views.registrations_url(source),
+        "add_url": (
+            f"{url('add')}?meeting={source.pk}"
+            if policy.user_has_permission(user, "add") and not (source.is_past or source.cancelled)
+            else ""
+        ),
+        "print_url": url("attendance_list", source.pk),
+        "attendance_url": url("attendance", source.pk) if may_change and started else "",
+        "report_url": url("report", source.pk) if may_change and started else "",
+    }
+    return render_to_string("registrations/admin/meeting_panel.html", context, request=request)
+
+
+def _as_changed(meeting):
+    """A copy of ``meeting`` moved by a day: how many a change of time would mail, whatever it is."""
+    changed = copy.copy(meeting)
+    if changed.start:
+        changed.start = changed.start + timedelta(days=1)
+    return changed
+
+
+@hooks.register("before_publish_page")
+def confirm_before_mailing(request, page):
+    """Publishing a meeting whose change mails people first asks the editor: "N mensen krijgen
+    bericht". The version is saved already (as a draft); the confirmation page publishes it."""
+    if not isinstance(page, MeetingPage) or page.latest_revision_id is None:
+        return None
+    if places.notice(page).kind is None:
+        return None
+    return redirect(
+        reverse(registration_viewset.get_url_name("confirm_publish"), args=[page.pk, page.latest_revision_id])
     )
-    if counts["pending"]:
-        label += " · " + _("%(pending)s nog niet bevestigd") % counts
-    if counts["places_left"] is not None:
-        label += " · " + _("%(places_left)s plaatsen vrij") % counts
-    url = reverse(registration_viewset.get_url_name("index")) + f"?meeting={source.pk}"
-    yield Button(label, url, icon_name="group", priority=80)
-    if specific.is_past and registration_viewset.permission_policy.user_has_permission(user, "change"):
-        attendance = reverse(registration_viewset.get_url_name("attendance"), args=[source.pk])
-        yield Button(_("Presentielijst"), attendance, icon_name="tick", priority=81)
-        report = reverse(registration_viewset.get_url_name("report"), args=[source.pk])
-        yield Button(_("Verslag mailen"), report, icon_name="mail", priority=82)

@@ -188,7 +188,10 @@ LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# site/locale is the project's catalogue (`make messages` writes it: makemessages puts every string
+# outside an app's own locale/ into the FIRST entry, so it stays first). site/locale_overrides holds
+# hand-made Dutch for Wagtail's and wagtail-localize's own admin strings; both outrank the libraries.
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -299,6 +302,9 @@ FEEDS_MAX_BYTES = int(os.environ.get("FEEDS_MAX_BYTES", str(5 * 1024 * 1024)))
 FEEDS_USER_AGENT = os.environ.get("FEEDS_USER_AGENT", f"LeefbaarheidGelderland-feeds/1.0 (+{BASE_URL})")
 # Minutes between two imports of every partner feed (manage.py import_partner_feeds --schedule).
 FEEDS_IMPORT_INTERVAL_MINUTES = int(os.environ.get("FEEDS_IMPORT_INTERVAL_MINUTES", "60"))
+# ``import_knowledge`` publishes what it imports only when this is on (or with ``--publish``);
+# otherwise the items go through review: the Kennisbank's workflow, or drafts without one.
+KNOWLEDGE_IMPORT_PUBLISH = env_bool("KNOWLEDGE_IMPORT_PUBLISH", False)
 
 WAGTAIL_SITE_NAME = "Leefbaarheid Gelderland"
 # No avatars from Gravatar in the admin (a third-party request per editor): Wagtail's own picture.

@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
 
-from core.exports import SafeExportIndexView
+from core.exports import ExportIndexView
 
 from .. import subscriptions
 from ..models import Subscriber
@@ -77,7 +77,7 @@ class ExportDataView(PermissionCheckedMixin, View):
         return response
 
 
-class IndexView(SafeExportIndexView):
+class IndexView(ExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_any_permission(self.request.user, EXPORT_DATA_PERMISSIONS):
@@ -116,8 +116,8 @@ class SubscriberViewSet(ModelViewSet):
         "name",
         "municipality",
         "organisation",
-        Column("language", label=_("taal"), accessor="get_language_display"),
-        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("language", label=_("Taal"), accessor="get_language_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
         "confirmed_at",
         "mail_error",
     ]

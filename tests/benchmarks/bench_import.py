@@ -118,7 +118,14 @@ def timed_import(path, profile=False):
     with connection.execute_wrapper(count):
         if profiler:
             profiler.enable()
-        call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=sys.stderr)
+        call_command(
+            "import_knowledge",
+            str(path),
+            "--publish",
+            "--create-organisations",
+            stdout=io.StringIO(),
+            stderr=sys.stderr,
+        )
         if profiler:
             profiler.disable()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -229,7 +229,14 @@ def import_items(workdir, generator, start, stop):
         for number in range(start, stop):
             handle.write(json.dumps(generator.item(number), ensure_ascii=False) + "\n")
     started = time.perf_counter()
-    call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=sys.stderr)
+    call_command(
+        "import_knowledge",
+        str(path),
+        "--publish",
+        "--create-organisations",
+        stdout=io.StringIO(),
+        stderr=sys.stderr,
+    )
     # Searched right away, as a real run would be: the statistics are the ones the import left
     # (``core.importing`` analyses the tables it filled); nothing here waits for autovacuum.
     return time.perf_counter() - started

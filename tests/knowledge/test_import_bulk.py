@@ -161,7 +161,14 @@ class BatchTests(ImportTestCase):
             mock.patch.object(importing, "sanitise_html", stopped_on_the_third),
             self.assertRaises(CommandError) as stopped,
         ):
-            call_command("import_knowledge", str(path), stdout=out, stderr=io.StringIO())
+            call_command(
+                "import_knowledge",
+                str(path),
+                "--publish",
+                "--create-organisations",
+                stdout=out,
+                stderr=io.StringIO(),
+            )
         self.assertEqual(stopped.exception.returncode, 130)
         self.assertIn("start dezelfde opdracht opnieuw", str(stopped.exception))
         self.assertIn("Onderbroken: 2 nieuw", out.getvalue())

@@ -9,7 +9,7 @@ from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
-from wagtail.models import ReferenceIndex, Revision
+from wagtail.models import ReferenceIndex, Revision, WorkflowPage
 
 from core.sanitising import sanitise_html
 from knowledge import importing
@@ -67,7 +67,13 @@ class ImportTestCase(TestCase):
         path.write_text(text, encoding="utf-8")
         return path
 
-    def run_import(self, path, *args, fails=False):
+    def run_import(self, path, *args, fails=False, defaults=True):
+        """Run the command; unless ``defaults=False``, as the tests before review and refused
+        organisations ran it: publishing (without ``--draft``) and creating organisations."""
+        if defaults:
+            if "--draft" not in args:
+                args = ("--publish", *args)
+            args = ("--create-organisations", *args)
         out, err = io.StringIO(), io.StringIO()
         if fails:
             with self.assertRaises(CommandError):
@@ -253,7 +259,14 @@ class BadRecordTests(ImportTestCase):
     def test_the_exit_status_is_not_zero(self):
         path = self.write("items.jsonl", [record("x-1"), record("x-2", year="MMXX")])
         with self.assertRaises(CommandError) as raised:
-            call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+            call_command(
+                "import_knowledge",
+                str(path),
+                "--publish",
+                "--create-organisations",
+                stdout=io.StringIO(),
+                stderr=io.StringIO(),
+            )
         self.assertEqual(raised.exception.returncode, 1)
         self.assertIn("1 van 2 records niet geïmporteerd", str(raised.exception))
 
@@ -405,3 +418,102 @@ class ContentTests(ImportTestCase):
         targets = {(ref.to_content_type.model, ref.to_object_id) for ref in referenced}
         self.assertIn(("organisation", str(page.organisation_id)), targets)
         self.assertIn(("municipality", str(page.municipality_id)), targets)
+
+
+class ReviewTests(ImportTestCase):
+    """Imported items go past an editor first, unless the run (or the setting) says publish."""
+
+    def run_plain(self, path, *args, fails=False):
+        return self.run_import(path, *args, fails=fails, defaults=False)
+
+    def setUp(self):
+        super().setUp()
+        self.movisie = Organisation.objects.create(
+            name="Movisie", slug="movisie", locale=self.tree.home.locale
+        )
+
+    @override_settings(KNOWLEDGE_IMPORT_PUBLISH=False)
+    def test_by_default_items_are_submitted_to_the_kennisbank_workflow(self):
+        # The site's own workflow (home/0004, on the root) covers the Kennisbank.
+        out, _err = self.run_plain(self.write("items.jsonl", [record("rv-1")]))
+
+        page = self.item("rv-1")
+        self.assertFalse(page.live)
+        state = page.current_workflow_state
+        self.assertIsNotNone(state)
+        self.assertEqual(state.status, "in_progress")
+        self.assertIn("ter beoordeling aangeboden (workflow Controle door de redactie)", out)
+
+    @override_settings(KNOWLEDGE_IMPORT_PUBLISH=False)
+    def test_without_a_workflow_items_wait_as_drafts(self):
+        WorkflowPage.objects.all().delete()
+
+        out, _err = self.run_plain(self.write("items.jsonl", [record("rv-2")]))
+
+        page = self.item("rv-2")
+        self.assertFalse(page.live)
+        self.assertIsNotNone(page.latest_revision)
+        self.assertIsNone(page.current_workflow_state)
+        self.assertIn("als concept opgeslagen", out)
+
+    @override_settings(KNOWLEDGE_IMPORT_PUBLISH=True)
+    def test_the_setting_publishes_and_draft_still_asks_for_review(self):
+        self.run_plain(self.write("items.jsonl", [record("rv-3")]))
+        self.run_plain(self.write("items.jsonl", [record("rv-4")]), "--draft")
+
+        self.assertTrue(self.item("rv-3").live)
+        self.assertFalse(self.item("rv-4").live)
+
+    @override_settings(KNOWLEDGE_IMPORT_PUBLISH=False)
+    def test_publish_puts_items_live(self):
+        out, _err = self.run_plain(self.write("items.jsonl", [record("rv-5")]), "--publish")
+
+        self.assertTrue(self.item("rv-5").live)
+        self.assertIn("gepubliceerd", out)
+
+    def test_draft_and_publish_together_are_refused(self):
+        with self.assertRaisesMessage(CommandError, "Kies --draft of --publish, niet allebei."):
+            self.run_plain(self.write("items.jsonl", [record("rv-6")]), "--draft", "--publish")
+        self.assertFalse(KnowledgeItemPage.objects.exists())
+
+
+class OrganisationTests(ImportTestCase):
+    def setUp(self):
+        super().setUp()
+        self.movisie = Organisation.objects.create(
+            name="Movisie", slug="movisie", locale=self.tree.home.locale
+        )
+
+    def test_an_unknown_organisation_is_refused_with_its_line_and_the_closest_name(self):
+        path = self.write("items.jsonl", [record("or-1"), record("or-2", organisation="Movsie")])
+
+        _out, err = self.run_import(path, fails=True, defaults=False)
+
+        self.assertIn(
+            "regel 2: onbekende organisatie 'Movsie' (bedoelt u 'Movisie'?); voeg de organisatie eerst "
+            "toe onder Fragmenten, of start de import met --create-organisations",
+            err,
+        )
+        self.assertEqual(list(Organisation.objects.values_list("name", flat=True)), ["Movisie"])
+        self.assertEqual(self.item("or-1").organisation, self.movisie)
+        self.assertFalse(KnowledgeItemPage.objects.filter(external_id="or-2").exists())
+
+    def test_a_name_in_another_case_is_the_known_organisation(self):
+        self.run_import(self.write("items.jsonl", [record("or-3", organisation="MOVISIE ")]), defaults=False)
+
+        self.assertEqual(self.item("or-3").organisation, self.movisie)
+
+    def test_a_name_like_nothing_known_gets_no_suggestion(self):
+        path = self.write("items.jsonl", [record("or-4", organisation="Kennisplein Gehandicaptensector")])
+
+        _out, err = self.run_import(path, fails=True, defaults=False)
+
+        self.assertIn("regel 1: onbekende organisatie 'Kennisplein Gehandicaptensector';", err)
+        self.assertNotIn("bedoelt u", err)
+
+    def test_create_organisations_makes_the_new_one(self):
+        path = self.write("items.jsonl", [record("or-5", organisation="Platform31")])
+
+        self.run_import(path, "--create-organisations", defaults=False)
+
+        self.assertEqual(self.item("or-5").organisation.name, "Platform31")

@@ -9,13 +9,14 @@ import io
 import json
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import TestCase
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from knowledge.models import Municipality
 from newsletter.models import Subscriber, SuppressedAddress
+from tests.factories.home import page_writers
 from tests.factories.knowledge import build_site
 from tests.factories.newsletter import SubscriberFactory
 
@@ -53,7 +54,7 @@ class SubscriberAdminTestCase(TestCase):
     def make_user(cls, username, codenames):
         """An editor as the site has them (Wagtail's Editors group), plus the given permissions."""
         user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(page_writers())
         user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
         return user
 
@@ -91,7 +92,7 @@ class ListTests(SubscriberAdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("abonnees-kwartaalupdate.csv", response["Content-Disposition"])
         body = b"".join(response.streaming_content).decode("utf-8-sig")
-        rows = {row["E-mailadres"]: row for row in csv.DictReader(io.StringIO(body))}
+        rows = {row["E-mailadres"]: row for row in csv.DictReader(io.StringIO(body), delimiter=";")}
         self.assertEqual(set(rows), {"anna@ede.example", "ben@tiel.example"})
         self.assertEqual(rows["anna@ede.example"]["Thema's"], "eenzaamheid")
         self.assertEqual(rows["anna@ede.example"]["Formulier of bestand"], "aanmelden")

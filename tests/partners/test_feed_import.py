@@ -288,7 +288,8 @@ class ImportTests(FeedTestCase):
         run = import_feed(movisie)
 
         self.assertEqual((run.fetched, run.created, run.skipped), (3, 1, 2))
-        self.assertIn("zonder titel", run.problems)
+        self.assertIn("zonder titel", run.skipped_entries)
+        self.assertIn("zonder guid en link", run.skipped_entries)
 
     def test_hostile_markup_is_sanitised_in_the_stored_body(self):
         article = {**ARTICLES[0], "content": HOSTILE_HTML, "title": '<img src=x onerror="alert(1)">Titel'}

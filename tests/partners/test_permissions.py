@@ -448,14 +448,12 @@ class ModerationTests(PartnerTestCase):
         self.assertNotContains(self.client.get("/nieuws/?categorie=programme"), "Dorpshuis Lochem")
         self.assertContains(self.client.get("/nieuws/rss/"), "Dorpshuis Lochem")
 
-    def test_an_approved_article_is_a_partner_article_by_the_partner_whatever_the_form_said(self):
-        programme = NewsPage.Category.PROGRAMME
+    def test_an_approved_article_is_a_partner_article_by_the_partner_without_choosing_it(self):
+        # The form offers only "Artikel van een partner" (test_partner_side.CategoryTests); the
+        # organisation is filled in on save when the partner left it empty.
         user = self.partner_user
         page = self.submit(
-            user,
-            self.write_draft(
-                user, self.movisie, "Wijkgesprek", category=programme, without_organisation=True
-            ),
+            user, self.write_draft(user, self.movisie, "Wijkgesprek", without_organisation=True)
         )
 
         self.workflow_action(self.editor, page, "approve", "Akkoord.")

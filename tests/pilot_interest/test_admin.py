@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from knowledge.models import Municipality
 from pilot_interest.models import PilotInterest
+from tests.factories.home import page_writers
 from tests.factories.knowledge import build_site
 from tests.factories.pilot_interest import PilotInterestFactory
 
@@ -47,7 +48,7 @@ class PilotInterestAdminTestCase(TestCase):
         )
         cls.admin = get_user_model().objects.create_superuser("beheerder", "beheer@example.org", "x")
         cls.editor = get_user_model().objects.create_user("redacteur", "r@example.org", "x")
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.editor.groups.add(page_writers())
         cls.editor.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
 
     def listing(self, **params):
@@ -96,7 +97,7 @@ class ListTests(PilotInterestAdminTestCase):
 
         self.assertEqual(response.status_code, 200)
         body = b"".join(response.streaming_content).decode("utf-8-sig")
-        [row] = list(csv.DictReader(io.StringIO(body)))
+        [row] = list(csv.DictReader(io.StringIO(body), delimiter=";"))
         self.assertEqual(row["Gemeente"], "Tiel")
         self.assertEqual(row["Wijk of dorp"], "Passewaaij")
         self.assertEqual(row["Contactpersoon"], "Ben Bos")

@@ -44,7 +44,14 @@ class EveryMatchTests(TestCase):
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "items.jsonl"
             path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
-            call_command("import_knowledge", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+            call_command(
+                "import_knowledge",
+                str(path),
+                "--publish",
+                "--create-organisations",
+                stdout=io.StringIO(),
+                stderr=io.StringIO(),
+            )
 
     def search(self, **params):
         response = self.client.get("/zoeken/", {"q": "buurtkamer", **params}, HTTP_ACCEPT="application/json")
