@@ -76,7 +76,29 @@ class QuoteBlock(blocks.StructBlock):
         description = _("Een uitspraak van iemand, met naam en rol.")
 
 
-class CallToActionBlock(blocks.StructBlock):
+class PageOrLinkMixin:
+    """For a block with a ``page`` and a ``url`` child: it must lead somewhere, one or the other.
+
+    ``page_and_link`` says whether both may be filled in (the page wins when rendered); a block
+    that renders one link (the kwartaalupdate's button) sets it to False.
+    """
+
+    page_and_link = True
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Kies een pagina of vul een link in."))}
+            )
+        if not self.page_and_link and value.get("page") and value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Kies een pagina óf vul een link in, niet allebei."))}
+            )
+        return value
+
+
+class CallToActionBlock(PageOrLinkMixin, blocks.StructBlock):
     """A highlighted invitation to act: register, download, get in touch."""
 
     title = blocks.CharBlock(label=_("Titel"), max_length=120)
@@ -96,14 +118,6 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://www.gelderland.nl",
         }
         description = _("Een blok met een knop die lezers uitnodigt om iets te doen.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Kies een pagina of vul een link in."))}
-            )
-        return value
 
 
 class KeyFigureBlock(blocks.StructBlock):

@@ -19,6 +19,17 @@ The state lives in the database, never in a worker:
    skipped, never mailed. Pause, cancel and unsubscribes are read between messages, at most every
    half second (one query, not one per message: it was a fifth of the time per message).
 4. When no row is pending the send is ``done`` and the issue gets ``sent_at`` (the archive lists it).
+5. After a cancel or a failure, ``send_to_rest`` puts the rows of those never reached back to
+   ``pending``; ``send_to_newcomers`` adds rows for those who subscribed since. The unique
+   (send, subscriber) row is what keeps anyone from getting the issue twice.
+
+When sending starts, the web version is stored as it went out (``newsletter.snapshot``).
+
+Marking a row sent is the one write per message. On PostgreSQL the batch's connection commits
+those writes with ``synchronous_commit`` off: the commit returns once PostgreSQL has the change in
+memory, without waiting for its disk. A killed *worker* loses nothing that way (PostgreSQL already
+has the commit); only a crash of the database server itself may forget the last fraction of a
+second of acknowledgements, whose messages are then sent again: a duplicate, never a miss.
 
 PostgreSQL claims with ``SELECT ... FOR UPDATE SKIP LOCKED`` so that workers share a send without
 waiting for each other. SQLite has no row locks; there the claim is one short write transaction,
@@ -28,6 +39,7 @@ and the ``UPDATE`` re-checks that each row is still free, so two workers never h
 import contextlib
 import dataclasses
 import functools
+import logging
 import os
 import smtplib
 import socket
@@ -46,10 +58,12 @@ from core.caching import bump_content_version
 from core.mail import failure
 
 from .messages import IssueMail, send_prepared
-from .models import Delivery, IssueSend, NewsletterIssuePage, Subscriber
+from .models import Delivery, EditorTestAddresses, IssueSend, NewsletterIssuePage, Subscriber
 from .rendering import render_issue
+from .snapshot import take_snapshot
 
 CHUNK_SIZE = 1000
+logger = logging.getLogger(__name__)
 ERROR_LENGTH = Delivery._meta.get_field("last_error").max_length
 
 SKIPPED_UNSUBSCRIBED = "Niet verstuurd: afgemeld nadat de verzending was aangemaakt."
@@ -60,29 +74,64 @@ class SendClosed(Exception):
     """The send is done or cancelled: it mails nobody any more."""
 
 
+class NotReady(Exception):
+    """The issue names something a reader could not open: a draft, a private page, a page of the
+    other language (``NewsletterIssuePage.problems``). Nothing is sent until an editor fixes it."""
+
+    def __init__(self, problems):
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+def check_ready(issue):
+    """Raise ``NotReady`` unless every item of ``issue`` is a live, public page of its language.
+
+    Every way of sending (the admin, ``send_issue``, "send to the rest", "to newcomers") asks
+    here first: a reader must never get a link to a page they cannot see.
+    """
+    problems = issue.problems()
+    if problems:
+        raise NotReady(problems)
+
+
 # Starting -----------------------------------------------------------------------------------------
 
 
-def recipients(issue):
-    """Who gets ``issue``: the confirmed subscribers of its language."""
-    return Subscriber.objects.recipients(issue.locale.language_code)
+def recipients(issue, segment=None):
+    """Who gets ``issue``: the confirmed subscribers of its language, in ``segment`` if given.
+
+    ``segment`` is ``{"municipalities": [pk, ...], "themes": [pk, ...]}``: a subscriber is in it
+    when they work for one of the municipalities (if any are named) and follow one of the themes
+    (if any are named). Empty lists, or no segment, mean the whole list.
+    """
+    chosen = Subscriber.objects.recipients(issue.locale.language_code)
+    segment = segment or {}
+    if segment.get("municipalities"):
+        chosen = chosen.filter(municipality__in=segment["municipalities"])
+    if segment.get("themes"):
+        # A subquery rather than a join: a subscriber who follows two of the themes counts once.
+        follows = Subscriber.themes.through.objects.filter(themepage_id__in=segment["themes"])
+        chosen = chosen.filter(pk__in=follows.values("subscriber_id"))
+    return chosen
 
 
-def start_send(issue, send_after=None, subscribers=None):
+def start_send(issue, send_after=None, subscribers=None, segment=None):
     """The issue's send with a row for every recipient, created (or completed) before any mail.
 
     Idempotent: a second call adds rows only for subscribers who have none yet, and a new
     ``send_after`` moves a send that has not started. A done or cancelled send is left alone
     (``SendClosed``): confirming later does not get anyone an old issue.
 
-    ``subscribers`` narrows the recipients to a queryset of them (``recipients(issue)`` when
-    ``None``). ``seed_demo`` passes none at all: its issue is recorded as sent, through the same
-    rows and states, without mailing anybody.
+    ``segment`` (kept on the send, see ``recipients``) sends to part of the list; it counts only
+    when the send is made. ``subscribers`` narrows the recipients to a queryset of them:
+    ``seed_demo`` passes none at all, so its issue is recorded as sent, through the same rows and
+    states, without mailing anybody.
     """
+    check_ready(issue)
     now = timezone.now()
     with transaction.atomic():
         send, created = IssueSend.objects.select_for_update().get_or_create(
-            issue=issue, defaults={"send_after": send_after}
+            issue=issue, defaults={"send_after": send_after, "segment": _clean_segment(segment)}
         )
         if not send.is_open:
             raise SendClosed(send.get_status_display())
@@ -94,17 +143,121 @@ def start_send(issue, send_after=None, subscribers=None):
                 else IssueSend.Status.SENDING
             )
             send.save(update_fields=["send_after", "status"])
-        chosen = recipients(issue) if subscribers is None else recipients(issue) & subscribers
-        subscriber_ids = chosen.order_by("pk").values_list("pk", flat=True)
-        chunk = []
-        for subscriber_id in subscriber_ids.iterator(chunk_size=CHUNK_SIZE):
-            chunk.append(Delivery(send=send, subscriber_id=subscriber_id))
-            if len(chunk) == CHUNK_SIZE:
-                Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
-                chunk = []
-        if chunk:
-            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+        chosen = recipients(issue, send.segment)
+        if subscribers is not None:
+            chosen = chosen & subscribers
+        _add_rows(send, chosen)
     return send
+
+
+def _clean_segment(segment):
+    """Only the two known keys, each a sorted list of ids; ``{}`` for the whole list."""
+    cleaned = {}
+    for key in ("municipalities", "themes"):
+        ids = sorted({int(pk) for pk in (segment or {}).get(key) or []})
+        if ids:
+            cleaned[key] = ids
+    return cleaned
+
+
+def _add_rows(send, subscribers):
+    """A pending row for each of ``subscribers`` who has none in ``send`` yet; returns how many."""
+    subscriber_ids = subscribers.order_by("pk").values_list("pk", flat=True)
+    added = 0
+    chunk = []
+    for subscriber_id in subscriber_ids.iterator(chunk_size=CHUNK_SIZE):
+        chunk.append(Delivery(send=send, subscriber_id=subscriber_id))
+        if len(chunk) == CHUNK_SIZE:
+            added += _create_missing(chunk)
+            chunk = []
+    if chunk:
+        added += _create_missing(chunk)
+    return added
+
+
+def _create_missing(rows):
+    existing = set(
+        Delivery.objects.filter(
+            send=rows[0].send, subscriber_id__in=[row.subscriber_id for row in rows]
+        ).values_list("subscriber_id", flat=True)
+    )
+    # ignore_conflicts still: a second start at the same moment must not fail on the constraint.
+    Delivery.objects.bulk_create(
+        [row for row in rows if row.subscriber_id not in existing], ignore_conflicts=True
+    )
+    return len(rows) - len(existing)
+
+
+# Sending again: to the rest, to newcomers ---------------------------------------------------------
+
+
+def _rest(send):
+    """Rows of those the send never reached and may still reach: skipped by a cancel, or failed,
+    and still subscribed. Rows skipped because someone unsubscribed stay skipped."""
+    return send.deliveries.filter(
+        Q(status=Delivery.Status.SKIPPED, last_error=SKIPPED_CANCELLED) | Q(status=Delivery.Status.FAILED),
+        subscriber__status=Subscriber.Status.CONFIRMED,
+    )
+
+
+def rest_count(send):
+    """How many ``send_to_rest`` would reach (0 while the send is still open)."""
+    if send.is_open:
+        return 0
+    return _rest(send).count()
+
+
+def newcomers(send):
+    """Recipients of the send's issue and segment who have no row yet: they subscribed (or
+    confirmed) since the send was made."""
+    return recipients(send.issue, send.segment).exclude(
+        pk__in=Delivery.objects.filter(send=send).values("subscriber_id")
+    )
+
+
+def _reopen(send):
+    IssueSend.objects.filter(pk=send.pk).update(status=IssueSend.Status.SENDING, finished_at=None)
+    send.refresh_from_db()
+
+
+def send_to_rest(send):
+    """Send to those not reached after a cancel or a failure; returns how many rows went back.
+
+    Only a finished or cancelled send (an open one is still on its way: pause or resume it).
+    Sent rows stay sent, so nobody gets the issue twice.
+    """
+    check_ready(send.issue.specific)
+    with transaction.atomic():
+        send = IssueSend.objects.select_for_update().get(pk=send.pk)
+        if send.is_open:
+            raise SendClosed(send.get_status_display())
+        changed = _rest(send).update(
+            status=Delivery.Status.PENDING,
+            attempts=0,
+            retry_after=None,
+            last_error="",
+            claimed_by="",
+            claimed_at=None,
+        )
+        if changed:
+            _reopen(send)
+    return changed
+
+
+def send_to_newcomers(send):
+    """Send a finished send's issue also to those who subscribed since; returns how many.
+
+    Only after the send is done (a cancelled send first goes to the rest, or stays cancelled).
+    """
+    check_ready(send.issue.specific)
+    with transaction.atomic():
+        send = IssueSend.objects.select_for_update().select_related("issue").get(pk=send.pk)
+        if send.status != IssueSend.Status.DONE:
+            raise SendClosed(send.get_status_display())
+        added = _add_rows(send, newcomers(send))
+        if added:
+            _reopen(send)
+    return added
 
 
 # State of a send ----------------------------------------------------------------------------------
@@ -372,8 +525,33 @@ def _start_if_due(send):
         )
         send.refresh_from_db()
     if send.status == IssueSend.Status.SENDING and send.started_at is None:
-        IssueSend.objects.filter(pk=send.pk, started_at=None).update(started_at=timezone.now())
+        if IssueSend.objects.filter(pk=send.pk, started_at=None).update(started_at=timezone.now()):
+            # The first worker to start keeps the web version as it goes out. Without it the
+            # archive shows the issue live, as before: no reason to hold up the mail.
+            try:
+                take_snapshot(send)
+            except Exception:
+                logger.exception("No snapshot of the send %s.", send.pk)
         send.refresh_from_db()
+
+
+@contextlib.contextmanager
+def fast_acknowledgements():
+    """Within the block, this connection's commits on PostgreSQL don't wait for the disk.
+
+    Safe for the crash guarantee because a commit has reached PostgreSQL when it returns; see the
+    module's docstring. Reset afterwards: the connection may be reused for other work.
+    """
+    if db_connection.vendor != "postgresql":
+        yield
+        return
+    with db_connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception), db_connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def send_batch(send, batch_size=None, rate=None):
@@ -410,52 +588,53 @@ def send_batch(send, batch_size=None, rate=None):
             return result
         limit = RateLimit(settings.NEWSLETTER_SEND_RATE if rate is None else rate)
         try:
-            watch = StateWatch(send, token, rows)
-            for position, row in enumerate(rows):
-                watch.check(unsent=len(rows) - position)
-                if watch.status != IssueSend.Status.SENDING:
-                    result.stopped = watch.status
-                    break
-                if watch.lost(row):
-                    result.lost += 1
-                    continue
-                if row.subscriber_id in watch.leaving:
-                    Delivery.objects.filter(pk=row.pk).update(
-                        status=Delivery.Status.SKIPPED,
-                        last_error=SKIPPED_UNSUBSCRIBED,
-                        claimed_by="",
-                        claimed_at=None,
-                    )
-                    result.skipped += 1
-                    continue
-                message = mail.message_for(row.subscriber)
-                limit.wait()
-                try:
-                    send_prepared(smtp, message)
-                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
-                    # The server answered (and reset the transaction): the connection goes on.
-                    # SMTPServerDisconnected is neither; note smtplib's errors are all OSErrors.
-                    refused = failure(exc)
-                    if refused.permanent:
-                        _mark_permanent(
-                            row, refused.text, bounce=isinstance(exc, smtplib.SMTPRecipientsRefused)
+            with fast_acknowledgements():
+                watch = StateWatch(send, token, rows)
+                for position, row in enumerate(rows):
+                    watch.check(unsent=len(rows) - position)
+                    if watch.status != IssueSend.Status.SENDING:
+                        result.stopped = watch.status
+                        break
+                    if watch.lost(row):
+                        result.lost += 1
+                        continue
+                    if row.subscriber_id in watch.leaving:
+                        Delivery.objects.filter(pk=row.pk).update(
+                            status=Delivery.Status.SKIPPED,
+                            last_error=SKIPPED_UNSUBSCRIBED,
+                            claimed_by="",
+                            claimed_at=None,
                         )
-                        result.failed += 1
-                    elif _mark_temporary(row, refused.text):
-                        result.failed += 1
-                    else:
-                        result.retried += 1
-                    continue
-                except OSError as exc:
-                    # Disconnected, reset, timed out: this row is retried, the rest go back to the pool.
-                    if _mark_temporary(row, _error_text(exc)):
-                        result.failed += 1
-                    else:
-                        result.retried += 1
-                    result.stopped = "connection"
-                    break
-                _mark_sent(row, message.message_id)
-                result.sent += 1
+                        result.skipped += 1
+                        continue
+                    message = mail.message_for(row.subscriber)
+                    limit.wait()
+                    try:
+                        send_prepared(smtp, message)
+                    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
+                        # The server answered (and reset the transaction): the connection goes on.
+                        # SMTPServerDisconnected is neither; note smtplib's errors are all OSErrors.
+                        refused = failure(exc)
+                        if refused.permanent:
+                            _mark_permanent(
+                                row, refused.text, bounce=isinstance(exc, smtplib.SMTPRecipientsRefused)
+                            )
+                            result.failed += 1
+                        elif _mark_temporary(row, refused.text):
+                            result.failed += 1
+                        else:
+                            result.retried += 1
+                        continue
+                    except OSError as exc:
+                        # Disconnected, reset, timed out: this row is retried, the rest go back to the pool.
+                        if _mark_temporary(row, _error_text(exc)):
+                            result.failed += 1
+                        else:
+                            result.retried += 1
+                        result.stopped = "connection"
+                        break
+                    _mark_sent(row, message.message_id)
+                    result.sent += 1
         finally:
             with contextlib.suppress(OSError, smtplib.SMTPException):
                 smtp.close()
@@ -490,3 +669,27 @@ def run_send(send, batch_size=None, on_batch=None):
             return RunResult(status=send.status, wake_at=next_wake(send), sent=total)
         if result.stopped == "connection" or not result.claimed:
             return RunResult(status=send.status, wake_at=next_wake(send), sent=total)
+
+
+# Test mails ---------------------------------------------------------------------------------------
+
+
+def send_test_mails(addresses, build_message):
+    """One message per address over one connection: test readers never see each other's address.
+
+    ``build_message(address)`` makes the message for one address. Returns how many went out.
+    """
+    connection = get_connection(fail_silently=False)
+    with connection:
+        return sum(connection.send_messages([build_message(address)]) or 0 for address in addresses)
+
+
+def remembered_test_addresses(user):
+    """The addresses ``user`` last sent a test mail to, as one line, or ``""``."""
+    found = EditorTestAddresses.objects.filter(user=user).values_list("addresses", flat=True).first()
+    return found or ""
+
+
+def remember_test_addresses(user, addresses):
+    """Keep ``addresses`` as the ones the test-mail form offers ``user`` next time."""
+    EditorTestAddresses.objects.update_or_create(user=user, defaults={"addresses": ", ".join(addresses)})

@@ -29,7 +29,7 @@ from django.core.mail.message import sanitize_address
 from core.http import site_host
 
 from .links import PersonalLinks
-from .rendering import personalise
+from .rendering import personalise_for
 
 CRLF = b"\r\n"
 
@@ -115,9 +115,7 @@ class IssueMail:
     def message_for(self, subscriber, urls=None):
         """``subscriber``'s copy as a ``PreparedMessage``; ``urls`` as ``PersonalLinks.urls`` gives."""
         urls = urls or self.links.urls(subscriber)
-        html, text = personalise(
-            self.rendered, urls["preferences"], urls["unsubscribe"], theme_keys(subscriber)
-        )
+        html, text = personalise_for(self.rendered, subscriber, urls)
         address = envelope_address(subscriber.email)
         message_id = message_id_for(self.issue, subscriber)
         raw = b"".join(

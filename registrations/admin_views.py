@@ -1,5 +1,9 @@
-"""What editors do with registrations beyond the list: find junk, remove it in one go, cancel,
-give a place, take attendance, mail the report.
+"""What editors do with registrations beyond the list: add someone by hand, correct a
+registration, find junk, remove it in one go, cancel, give a place, take attendance (and print the
+list), mail the report.
+
+Adding someone by hand goes through ``places.add_by_editor``: a place or the waitlist as the
+public form decides, with the same mail and calendar invitation (``AddRegistrationView``).
 
 Every one of them changes what registrants are told, so each is a page that says what will happen
 (and to whom), with a button that POSTs; the work itself is in ``places`` and ``attendance``, under
@@ -20,15 +24,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from knowledge.models import MeetingPage
 
-from . import attendance, places
+from . import attendance, forms, places
 from .models import Registration
 
 VIEWSET_URL_NAMESPACE = "meeting_registrations"
@@ -211,6 +218,31 @@ class AttendanceView(MeetingAdminView):
         return redirect(request.path)
 
 
+class AttendanceListView(MeetingAdminView):
+    """The attendance list to print and lay out at the door: who has a place, with room to sign.
+
+    Needs only the *view* permission: it changes nothing. Works before the meeting too, unlike
+    taking attendance. The admin's menus and header are hidden when printed (the template's
+    print styles); the browser's own print command prints it.
+    """
+
+    permission_required = "view"
+    template_name = "registrations/admin/attendance_list.html"
+
+    def get_page_title(self):
+        return _("Presentielijst")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting,
+            registrations=self.meeting.registrations.holding_a_place()
+            .select_related("municipality")
+            .order_by("name", "pk"),
+            waitlisted=self.meeting.registrations.waiting().count(),
+            **kwargs,
+        )
+
+
 class ReportMailView(MeetingAdminView):
     """After the meeting: mail the report's link to those who came (each one once)."""
 
@@ -244,6 +276,147 @@ class ReportMailView(MeetingAdminView):
         else:
             messages.warning(request, _("Iedereen heeft het verslag al gekregen. Er is niets verstuurd."))
         return redirect(request.path)
+
+
+class ConfirmPublishView(WagtailAdminTemplateMixin, TemplateView):
+    """ "N mensen krijgen bericht": the step between "publish" and the mails a meeting's change sends.
+
+    The page editor's publish (``wagtail_hooks.confirm_before_mailing``) saved the version and
+    came here instead of publishing it. GET: what changed and who will be mailed. POST: publish
+    that version (``Revision.publish``, as Wagtail's own publish does), which mails them
+    (``places.meeting_published``). Needs the right to publish the page, and the version must
+    still be its newest: a colleague's later change is never published unseen.
+    """
+
+    template_name = "registrations/admin/confirm_publish.html"
+    header_icon = "mail"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.page = get_object_or_404(MeetingPage, pk=kwargs["meeting_id"])
+        self.revision = get_object_or_404(self.page.revisions, pk=kwargs["revision_id"])
+
+    def dispatch(self, request, *args, **kwargs):
+        page_permissions = self.page.permissions_for_user(request.user)
+        lock = self.page.get_lock()
+        if not page_permissions.can_publish() or (lock is not None and lock.for_user(request.user)):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Publiceren en bericht sturen")
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    def edit_url(self):
+        return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+
+    def is_newest(self):
+        return self.revision.pk == self.page.latest_revision_id
+
+    def get_context_data(self, **kwargs):
+        changed = self.revision.as_object()
+        return super().get_context_data(
+            live=self.page,
+            changed=changed,
+            notice=places.notice(changed),
+            edit_url=self.edit_url(),
+            is_newest=self.is_newest(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not self.is_newest():
+            messages.error(
+                request,
+                _("Er is intussen een nieuwere versie opgeslagen. Bekijk die en publiceer opnieuw."),
+            )
+            return redirect(self.edit_url())
+        changed = self.revision.as_object()
+        told = places.notice(changed).total
+        self.revision.publish(user=request.user, changed=True)
+        message = ngettext(
+            "De pagina '%(title)s' is gepubliceerd. %(count)s persoon krijgt bericht.",
+            "De pagina '%(title)s' is gepubliceerd. %(count)s mensen krijgen bericht.",
+            told,
+        ) % {"title": changed.title, "count": told}
+        messages.success(request, message)
+        return redirect(self.edit_url())
+
+
+class AddRegistrationView(generic.CreateView):
+    """Add someone who phoned or mailed: the place is decided as for the public form.
+
+    ``?meeting=<id>`` (the link on the meeting's page in the admin) chooses the meeting. The
+    answer says where the person landed and that they were mailed.
+    """
+
+    def get_initial(self):
+        initial = super().get_initial()
+        meeting_id = self.request.GET.get("meeting", "")
+        if meeting_id.isdigit():
+            initial["meeting"] = int(meeting_id)
+        return initial
+
+    def form_valid(self, form):
+        self.form = form
+        details = {name: value for name, value in form.cleaned_data.items() if name != "meeting"}
+        outcome, registration = places.add_by_editor(form.cleaned_data["meeting"], **details)
+        if outcome not in (places.Outcome.CONFIRMED, places.Outcome.WAITLISTED):
+            form.add_error("meeting" if outcome != places.Outcome.ALREADY else "email", refusal(outcome))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+        self.object = registration
+        log(registration, "wagtail.create", user=self.request.user)
+        return self.save_action()
+
+    def get_success_message(self, instance):
+        return added_message(instance)
+
+    def get_success_url(self):
+        # Back to the meeting's own registrations, where the person just added shows.
+        return registrations_url(self.object.meeting)
+
+
+def added_message(registration):
+    """What the editor is told after adding someone: where they landed, and that they got mail."""
+    if registration.status == Registration.Status.WAITLISTED:
+        return _(
+            "De bijeenkomst is vol: %(name)s staat op de wachtlijst (plaats %(position)s) en krijgt "
+            "daarover een e-mail."
+        ) % {"name": registration.name, "position": registration.waitlist_position}
+    return _("%(name)s is aangemeld en krijgt een bevestiging met een uitnodiging voor de agenda.") % {
+        "name": registration.name
+    }
+
+
+def refusal(outcome):
+    """Why ``places.add_by_editor`` stored nothing, in the editor's words."""
+    if outcome == places.Outcome.FULL:
+        return _(
+            "De bijeenkomst is vol en heeft geen wachtlijst. Zet de wachtlijst aan of verhoog het "
+            "aantal plaatsen op de pagina van de bijeenkomst."
+        )
+    if outcome == places.Outcome.ALREADY:
+        return forms.ALREADY_MESSAGE
+    return _("De bijeenkomst is voorbij of gaat niet door: er kan niemand meer bij.")
+
+
+class EditRegistrationView(generic.EditView):
+    """Correct a registration's details. A new address gets the mail of where it stands."""
+
+    def form_valid(self, form):
+        # The model stores addresses in lower case: "Anna@" for "anna@" is no new address.
+        address_changed = form.cleaned_data["email"].strip().lower() != (form.initial.get("email") or "")
+        response = super().form_valid(form)
+        if address_changed and places.address_changed(self.object):
+            messages.info(
+                self.request,
+                _("%(name)s krijgt de e-mail over de aanmelding opnieuw, op het nieuwe adres.")
+                % {"name": self.object.name},
+            )
+        return response
 
 
 class RemoveAsJunkBulkAction(PermissionCheckedMixin, BulkAction):

@@ -1,5 +1,6 @@
 """The e-mails of a registration: the link to confirm it, confirmed, waitlisted, promoted,
-cancelled, removed, reminded, moved, the meeting cancelled, the report.
+cancelled, removed, reminded, moved (to those with a place and to the waitlist), the meeting
+cancelled, the report.
 
 This module says what each mail says and to whom; ``core.mail`` builds and sends it (see
 ``MAILS``, registered in ``apps.py``). Each is written in the registrant's language from
@@ -34,6 +35,7 @@ KINDS = (
     "removed",  # cancelled by an editor
     "reminder",
     "moved",
+    "moved_waitlisted",  # the new time, to someone on the waitlist (no invitation: no place yet)
     "meeting_cancelled",
     "report",  # after the meeting: the link to its report
 )
@@ -42,7 +44,7 @@ WITH_ONLINE_LINK = ("confirmed", "promoted", "reminder", "moved")
 INVITATION = ("confirmed", "promoted", "moved")
 CANCELLATION = ("cancelled", "removed", "meeting_cancelled")
 # Mails to someone who still holds (or waits for) a place link to their own page.
-WITH_MANAGE_LINK = ("confirmed", "waitlisted", "promoted", "reminder", "moved")
+WITH_MANAGE_LINK = ("confirmed", "waitlisted", "promoted", "reminder", "moved", "moved_waitlisted")
 
 
 def _link(registration, url_name, purpose):

@@ -23,6 +23,7 @@ place that a rollback took back.
 import enum
 from collections import defaultdict
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -55,6 +56,8 @@ class Outcome(enum.StrEnum):
 
 
 LIMITS = (Outcome.CLIENT_LIMIT, Outcome.DOMAIN_LIMIT)
+# Registrations that hold or wait for a place.
+HAS_A_TURN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
 
 
 def limit_per_client():
@@ -335,36 +338,143 @@ def _promote_first(meeting):
     return first
 
 
+class Notice(NamedTuple):
+    """Who hears of a meeting's change when it is published: ``kind`` is "cancelled", "moved" or
+    None (nothing that mails anyone changed); ``confirmed`` and ``waitlisted`` count the people."""
+
+    kind: str | None
+    confirmed: int
+    waitlisted: int
+
+    @property
+    def total(self):
+        return self.confirmed + self.waitlisted
+
+
+def _to_be_told(meeting, registrations):
+    """``(kind, queryset)``: the rows of ``registrations`` that publishing ``meeting`` (its
+    ``cancelled``, ``start`` and ``end`` as they are on the object) would mail.
+
+    One rule for ``meeting_published``, which mails them, and ``notice``, which counts them for
+    the editor first: the count an editor is shown is the number of mails that go out.
+    """
+    told = registrations.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED])
+    if meeting.cancelled:
+        # Pending rows are cancelled too, silently: an unconfirmed address is not mailed.
+        return "cancelled", told
+    # Someone never told a time (a registration from before times were kept) is not told it "moved".
+    moved = told.filter(notified_start__isnull=False).exclude(
+        notified_start=meeting.start, notified_end=meeting.end
+    )
+    return "moved", moved
+
+
+def notice(meeting):
+    """What publishing ``meeting`` as it is now (a revision, the form's values) would tell whom."""
+    source = source_meeting(meeting)
+    kind, rows = _to_be_told(meeting, source.registrations.all())
+    counts = dict(rows.values_list("status").annotate(n=Count("pk")).order_by())
+    confirmed = counts.get(Registration.Status.CONFIRMED, 0)
+    waitlisted = counts.get(Registration.Status.WAITLISTED, 0)
+    return Notice(kind if confirmed + waitlisted else None, confirmed, waitlisted)
+
+
 def meeting_published(meeting):
     """After an editor publishes a meeting: tell registrants what changed for them.
 
-    A cancelled meeting cancels every registration (the calendar's ``METHOD:CANCEL``); a meeting
-    that moved sends confirmed registrants the new time (the same UID, a higher ``SEQUENCE``).
-    Runs once per change: what each registrant was told is kept on the row. Returns how many.
+    A cancelled meeting cancels every registration (the calendar's ``METHOD:CANCEL``). A meeting
+    that moved sends those with a place the new time (the same UID, a higher ``SEQUENCE``) and
+    those on the waitlist the new time too (no invitation: they have no place yet), so nobody
+    plans for the old time. Runs once per change: what each registrant was told is kept on the
+    row. Returns how many were mailed.
     """
     meeting = source_meeting(meeting)
     told = 0
     with transaction.atomic():
         _locked(meeting)
         active = meeting.registrations.exclude(status=Registration.Status.CANCELLED).select_for_update()
-        if meeting.cancelled:
+        kind, to_tell = _to_be_told(meeting, active)
+        mailed = set(to_tell.values_list("pk", flat=True))
+        if kind == "cancelled":
             for registration in active:
-                was_pending = registration.status == Registration.Status.PENDING
                 registration.status = Registration.Status.CANCELLED
                 registration.cancelled_at = timezone.now()
                 registration.calendar_sequence += 1
                 registration.save(update_fields=["status", "cancelled_at", "calendar_sequence"])
-                if not was_pending:  # an unconfirmed address is not mailed (see ``cancel``)
+                if registration.pk in mailed:
                     _mail_after_commit(registration, "meeting_cancelled")
-                    told += 1
-            return told
-        # Someone never told a time (added by hand in the admin) is not told it "moved".
-        told_before = active.filter(status=Registration.Status.CONFIRMED, notified_start__isnull=False)
-        moved = told_before.exclude(notified_start=meeting.start, notified_end=meeting.end)
-        for registration in moved:
-            registration.calendar_sequence += 1
+            return len(mailed)
+        for registration in to_tell:
             registration.notified_start, registration.notified_end = meeting.start, meeting.end
+            if registration.status == Registration.Status.CONFIRMED:
+                registration.calendar_sequence += 1
+                _mail_after_commit(registration, "moved")
+            else:
+                _mail_after_commit(registration, "moved_waitlisted")
             registration.save(update_fields=["calendar_sequence", "notified_start", "notified_end"])
-            _mail_after_commit(registration, "moved")
             told += 1
     return told
+
+
+def add_by_editor(meeting, *, language, **details):
+    """An editor adds someone who phoned or mailed: the same places as the public form gives.
+
+    The address needs no confirmation (the editor vouches for it), so the place is decided at
+    once, under the meeting's lock as ``confirm`` does: a place while there is room, else the
+    waitlist, else (no waitlist) ``FULL`` and nothing is stored. The person gets the same mail as
+    after confirming: with a place, the invitation (.ics); on the waitlist, their turn. Also
+    outside the registration window (that is for the public form), but never for a meeting that
+    is over or cancelled (``CLOSED``). An address that holds or waits for a place already is
+    ``ALREADY``: nothing changes. Returns ``(Outcome, registration or None)``.
+    """
+    email = details.pop("email").strip().lower()
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.is_past or meeting.cancelled:
+            return Outcome.CLOSED, None
+        registration = Registration.objects.select_for_update().filter(meeting=meeting, email=email).first()
+        if registration is not None and registration.status in HAS_A_TURN:
+            return Outcome.ALREADY, registration
+        if _has_room(meeting):
+            status = Registration.Status.CONFIRMED
+        elif meeting.has_waitlist:
+            status = Registration.Status.WAITLISTED
+        else:
+            return Outcome.FULL, None
+        if registration is not None and registration.status == Registration.Status.CANCELLED:
+            registration.calendar_round += 1  # a new calendar event, as in ``register``
+            registration.calendar_sequence = 0
+        registration = registration or Registration(meeting=meeting)
+        for field, value in details.items():
+            setattr(registration, field, value)
+        now = timezone.now()
+        registration.email = email
+        registration.language = language
+        registration.status = status
+        registration.created_at = now  # the waitlist's order: added now, behind those waiting
+        registration.consent_given_at = now
+        registration.cancelled_at = None
+        registration.client_key = ""
+        registration.notified_start, registration.notified_end = meeting.start, meeting.end
+        registration.save()
+        _mail_from_the_form(registration, status, now)
+    return Outcome(status), registration
+
+
+def address_changed(registration):
+    """An editor corrected the address of a registration: the new address gets the mail of where
+    it stands (with the invitation for a place), since the old one may never have arrived.
+
+    Returns True when a mail was queued (for a place or a turn on the waitlist; a pending or
+    cancelled registration gets nothing).
+    """
+    with transaction.atomic():
+        _locked(registration.meeting)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status not in HAS_A_TURN:
+            return False
+        if registration.status == Registration.Status.CONFIRMED:
+            registration.calendar_sequence += 1  # the same event, brought up to date
+            registration.save(update_fields=["calendar_sequence"])
+        _mail_from_the_form(registration, registration.status)
+    return True

@@ -67,6 +67,9 @@ td { overflow-wrap: anywhere; }
 .header-text { color: #ffffff; }
 .header-link { color: #ffffff; }
 .meta { margin: 0 0 4px; font-size: 14px; color: #4b5863; }
+/* The kwartaalupdate's personal mark ("Uw thema: ...") and "(in het Nederlands)" after a title. */
+.mark { margin: 0 0 4px; font-size: 14px; color: #00467f; }
+.language-note { font-size: 15px; font-weight: normal; color: #4b5863; }
 .note { margin: 0 0 12px; font-style: italic; }
 .item { margin: 0 0 18px; }
 .details { margin: 0 0 12px; border-collapse: collapse; }
@@ -87,6 +90,7 @@ DARK_CSS = """
   .mail-content div, .mail-content p, .mail-content li, .mail-content th, .mail-content td,
   .mail-content h2, .mail-content h3 { color: #e6edf3 !important; }
   .mail-content a { color: #9fcbf5 !important; }
+  .mail-content .language-note { color: #c5d0da !important; }
   .mail-content .themes { background-color: #1f2d3b !important; border-color: #9fcbf5 !important; }
   .mail-content .mail-button td { background: #9fcbf5 !important; }
   .mail-content .mail-button a { background: #9fcbf5 !important; color: #0d1620 !important; }

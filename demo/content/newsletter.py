@@ -104,7 +104,7 @@ def seed_issue(dutch_locale, tally):
     """
     archive = NewsletterIndexPage.objects.filter(locale=dutch_locale).order_by("path").first()
     if archive is None:
-        tally.notes.append("skipped: there is no Dutch kwartaalupdate archive")
+        tally.notes.append("overgeslagen: er is geen Nederlands archief van de kwartaalupdate")
         return
     if archive.sent_issues().exists():
         tally.add("unchanged")
@@ -113,7 +113,7 @@ def seed_issue(dutch_locale, tally):
         issue = assemble_issue(current_quarter(), dutch_locale.language_code)
     except AssemblyError as error:
         # An editor's own draft for this quarter: the demo leaves it alone.
-        tally.notes.append(f"skipped: {error}")
+        tally.notes.append(f"overgeslagen: {error}")
         return
     issue = _edit_and_publish(issue, DUTCH)
     _send_to_nobody(issue)
@@ -125,7 +125,7 @@ def seed_issue_translation(dutch_locale, english_locale, tally):
     archive = NewsletterIndexPage.objects.filter(locale=dutch_locale).order_by("path").first()
     issue = archive.sent_issues().order_by("sent_at", "pk").first() if archive else None
     if issue is None:
-        tally.notes.append("skipped: there is no sent Dutch issue")
+        tally.notes.append("overgeslagen: er is geen verstuurde Nederlandse kwartaalupdate")
         return
     issue = issue.specific
     english = issue.get_translation_or_none(english_locale)

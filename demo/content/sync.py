@@ -34,7 +34,7 @@ class Tally(Counts):
         self.notes = []
 
     def __str__(self):
-        line = f"{self.label}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        line = f"{self.label}: {self.created} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd"
         return "; ".join([line, *self.notes])
 
 

@@ -59,7 +59,7 @@ def _store_strings(source, instance, english, locale, label):
     )
     if problems:
         raise CommandError(
-            f"The English text of {label} does not match the Dutch one at: {', '.join(problems)}"
+            f"De Engelse tekst van {label} past niet bij de Nederlandse op: {', '.join(problems)}"
         )
 
     changed = 0

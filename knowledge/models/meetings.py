@@ -1,19 +1,24 @@
 """The leernetwerk: intervision meetings for municipal civil servants, per theme."""
 
+import datetime
 from typing import NamedTuple
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.admin_forms import ChosenMediaPageForm
 from core.caching import cached
 from core.hooks import MEETING_PLACES_HOOK
 from core.listing import ListingFilter
@@ -46,6 +51,96 @@ def coming_meetings_places():
         return places
 
     return cached("meeting-places", find)
+
+
+# ``fn(meeting, request) -> HTML or None``: what the meeting's own page in the admin shows beside
+# its fields. ``registrations`` answers with the counts, its links and what publishing would mail
+# (this app may not import that one; see ``MeetingEditorPanel``).
+MEETING_EDITOR_PANEL_HOOK = "leefbaarheid_meeting_editor_panel"
+
+
+def programme_times(programme):
+    """The times of a programme's items, in order (None for an item without one)."""
+    return [child.value.get("time") for child in programme]
+
+
+def shifted_time(time, delta):
+    """``time`` moved by ``delta`` on the same day, or None when that would cross midnight."""
+    moved = datetime.datetime.combine(datetime.date(2000, 1, 2), time) + delta
+    return moved.time() if moved.date() == datetime.date(2000, 1, 2) else None
+
+
+class MeetingPageForm(ChosenMediaPageForm):
+    """The meeting's admin form: when the start time changes, the programme's times move with it.
+
+    A programme is a list of times of day ("14:00 Welkom"). When an editor moves the meeting to
+    another hour, the items move by the same amount of time, unless the editor unticks
+    ``shift_programme`` or changed the programme's times in the same go (then their times are
+    what they meant). An item that would cross midnight keeps its time; the panel at the top
+    (``MeetingEditorPanel``) flags every item outside the meeting's hours.
+    """
+
+    shift_programme = forms.BooleanField(
+        label=_("Tijden in het programma mee verschuiven"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Verandert u de begintijd, dan schuiven de tijden in het programma evenveel op. "
+            "Een verplaatsing naar een andere dag verandert de tijden niet."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        old, new = self.instance.start, cleaned.get("start")
+        programme = cleaned.get("programme")
+        if not (old and new and programme and cleaned.get("shift_programme")):
+            return cleaned
+        initial = self.get_initial_for_field(self.fields["programme"], "programme")
+        if initial is not None and programme_times(initial) != programme_times(programme):
+            return cleaned  # the editor set the times themselves
+        old_local, new_local = timezone.localtime(old), timezone.localtime(new)
+        delta = datetime.datetime.combine(old_local.date(), new_local.time()) - datetime.datetime.combine(
+            old_local.date(), old_local.time()
+        )
+        if delta:
+            for child in programme:
+                time = child.value.get("time")
+                if time is not None and (moved := shifted_time(time, delta)) is not None:
+                    child.value["time"] = moved
+        return cleaned
+
+
+class MeetingEditorPanel(Panel):
+    """At the top of a meeting's page in the admin: its registrations at a glance, with the links
+    an editor needs (from ``MEETING_EDITOR_PANEL_HOOK``), and programme items outside the
+    meeting's hours. Shown once the meeting is saved and there is something to show."""
+
+    class BoundPanel(Panel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.content = ""
+            meeting = self.instance
+            if meeting is None or meeting.pk is None:
+                return
+            parts = []
+            if self.request is not None:  # e.g. comparing revisions binds panels without one
+                parts = [fn(meeting, self.request) for fn in hooks.get_hooks(MEETING_EDITOR_PANEL_HOOK)]
+            outside = meeting.programme_outside_hours()
+            if outside:
+                parts.append(
+                    render_to_string(
+                        "knowledge/admin/programme_outside_hours.html",
+                        {"items": outside, "meeting": meeting},
+                    )
+                )
+            self.content = mark_safe("".join(part for part in parts if part))  # noqa: S308 - rendered templates
+
+        def is_shown(self):
+            return bool(self.content)
+
+        def render_html(self, parent_context=None):
+            return self.content
 
 
 class MeetingPage(ThemeTaggedMixin, BasePage):
@@ -83,12 +178,17 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
     programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("programma"), blank=True)
     report = RichTextField(_("verslag"), blank=True, help_text=_("Na afloop: wat is er besproken?"))
 
-    content_panels = BasePage.content_panels + [
+    base_form_class = MeetingPageForm
+
+    content_panels = [
+        MeetingEditorPanel(heading=_("Aanmeldingen")),
+        *BasePage.content_panels,
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=THEMES_WIDGET),
                 FieldPanel("format"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("shift_programme"),
                 FieldRowPanel([FieldPanel("location_name"), FieldPanel("address")]),
                 FieldPanel("online_link"),
             ],
@@ -196,13 +296,32 @@ class MeetingPage(ThemeTaggedMixin, BasePage):
         line = date_format(timezone.localtime(self.start), "l j F Y, H:i")
         return f"{line} · {self.location_name}" if self.location_name else line
 
+    def programme_outside_hours(self):
+        """The programme's items whose time lies before the start or after the end (local time),
+        as ``[(time, title)]``: after a move, times nobody moved along. [] for a meeting over
+        more than one day (its programme's times can't be placed)."""
+        if not (self.start and self.end and self.programme):
+            return []
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        if start.date() != end.date():
+            return []
+        return [
+            (child.value["time"], child.value.get("title", ""))
+            for child in self.programme
+            if child.value.get("time") is not None
+            and not start.time().replace(second=0, microsecond=0) <= child.value["time"] <= end.time()
+        ]
+
     @property
     def registration_state(self):
-        """Where registration stands: "past", "cancelled", "open", "not_yet_open" or "closed"."""
-        if self.is_past:
-            return "past"
+        """Where registration stands: "cancelled", "past", "open", "not_yet_open" or "closed".
+
+        A cancelled meeting stays "cancelled" after its date: it did not take place.
+        """
         if self.cancelled:
             return "cancelled"
+        if self.is_past:
+            return "past"
         if self.registration_is_open:
             return "open"
         if self.registration_opens and self.registration_opens > timezone.now():

@@ -27,18 +27,13 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 
 from core import mail
 
-from ..assembly import AssemblyError, assemble_issue, current_quarter
+from ..delivery import remember_test_addresses, remembered_test_addresses, send_test_mails
 from ..models import NewsletterIndexPage, NewsletterIssuePage
 from ..rendering import personalise, render_issue
+from . import assembly  # noqa: F401  (registers the assembly screens and the menu item)
 
 MAX_TEST_ADDRESSES = 10
 TEST_PREFIX = "[Test] "
-
-
-class AssembleForm(forms.Form):
-    quarter = forms.CharField(
-        label=gettext_lazy("Kwartaal"), max_length=7, help_text=gettext_lazy("Bijvoorbeeld 2026-Q4.")
-    )
 
 
 class TestSendForm(forms.Form):
@@ -69,34 +64,9 @@ class TestSendForm(forms.Form):
         return list(dict.fromkeys(addresses))
 
 
-def _archive_for(request, page_id):
-    archive = get_object_or_404(NewsletterIndexPage, pk=page_id)
-    if not archive.permissions_for_user(request.user).can_add_subpage():
-        raise PermissionDenied
-    return archive
-
-
 def assemble_view(request, page_id):
-    """GET: the form; POST: a new draft in the archive's language, or the form with the reason."""
-    archive = _archive_for(request, page_id)
-    form = AssembleForm(request.POST or None, initial={"quarter": current_quarter()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            issue = assemble_issue(
-                form.cleaned_data["quarter"], archive.locale.language_code, user=request.user
-            )
-        except AssemblyError as error:
-            form.add_error("quarter", str(error))
-        else:
-            messages.success(
-                request,
-                _("Concept “%(title)s” gemaakt. Kijk het na en pas het aan.") % {"title": issue.title},
-            )
-            return redirect("wagtailadmin_pages:edit", issue.pk)
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(
-        request, "newsletter/admin/assemble.html", {"archive": archive, "form": form}, status=status
-    )
+    """The archive's own "Kwartaalupdate samenstellen": the assembly screen in its language."""
+    return assembly.assembly_view(request, archive_id=page_id)
 
 
 def sample_links():
@@ -106,14 +76,24 @@ def sample_links():
 
 
 def send_test(issue, addresses):
-    """Send the issue's e-mail (every theme in the block) to ``addresses``; returns how many."""
+    """Send the issue's e-mail, one message per address; returns how many.
+
+    As a subscriber without themes gets it: marking every themed item "Uw thema" would show the
+    editor a mail nobody receives. *Bekijken als abonnee* shows a chosen subscriber's version.
+    """
     rendered = render_issue(issue)
     preferences, unsubscribe = sample_links()
-    html, text = personalise(rendered, preferences, unsubscribe, list(rendered.theme_fragments))
-    message = mail.message(
-        subject=TEST_PREFIX + rendered.subject, text=text, html=html, to=addresses, language=rendered.language
+    html, text = personalise(rendered, preferences, unsubscribe)
+    return send_test_mails(
+        addresses,
+        lambda address: mail.message(
+            subject=TEST_PREFIX + rendered.subject,
+            text=text,
+            html=html,
+            to=[address],
+            language=rendered.language,
+        ),
     )
-    return message.send()
 
 
 def test_send_view(request, page_id):
@@ -122,11 +102,13 @@ def test_send_view(request, page_id):
     if not issue.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     issue = issue.get_latest_revision_as_object()  # the draft the editor is looking at
-    form = TestSendForm(request.POST or None, initial={"addresses": request.user.email})
+    initial = remembered_test_addresses(request.user) or request.user.email
+    form = TestSendForm(request.POST or None, initial={"addresses": initial})
     if request.method == "POST" and form.is_valid():
         addresses = form.cleaned_data["addresses"]
         try:
             send_test(issue, addresses)
+            remember_test_addresses(request.user, addresses)
         except OSError:
             form.add_error(None, _("De mailserver is niet bereikbaar. Probeer het later nog eens."))
         else:

@@ -8,6 +8,7 @@ from the rows: nothing is skipped, and nothing is sent twice except, after a har
 message that was in flight. See ``newsletter/delivery.py``.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,14 @@ class IssueSend(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Part of the list only: ``{"municipalities": [pk, ...], "themes": [pk, ...]}`` (empty: all).
+    # A later "send to those who subscribed since" keeps to the same part.
+    segment = models.JSONField(_("deel van de lijst"), default=dict, blank=True)
+    # The web version as it went out (``newsletter.snapshot``): the archive shows this, with a note
+    # where a page it named changed since, instead of the pages as they are today.
+    snapshot_html = models.TextField(blank=True)
+    snapshot_items = models.JSONField(default=list, blank=True)
+    snapshot_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("verzending")
@@ -83,3 +92,20 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.subscriber_id} – {self.get_status_display()}"
+
+
+class EditorTestAddresses(models.Model):
+    """The addresses an editor last sent a test mail to: the form offers them again next time."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="newsletter_test_addresses"
+    )
+    addresses = models.TextField(_("e-mailadressen"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("adressen voor testmails")
+        verbose_name_plural = _("adressen voor testmails")
+
+    def __str__(self):
+        return f"{self.user}: {self.addresses}"

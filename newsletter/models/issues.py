@@ -1,10 +1,21 @@
 """The kwartaalupdate as pages: an archive of issues, and each issue with its sections.
 
 An issue is a page so that it gets preview, revisions, moderation, translation and a public URL
-for free. Its sections are a StreamField of ``section`` blocks: each names its kind (meetings,
-Monitor results, pilots, subsidy schemes, alliance news, knowledge), an optional editor's note and
-the chosen pages, each with an optional note. ``assemble_issue`` fills a new draft from the pages
-first published in its quarter; editors reorder and trim.
+for free. Its body is a StreamField of ``section`` blocks, each naming its kind (``SectionKind``),
+an optional editor's note and the chosen pages, each with an optional note, and of free blocks
+beside them (text, an image, a call to action: ``newsletter.blocks``). Editors reorder them there.
+``newsletter.assembly`` makes a new draft from the pages an editor ticks for a quarter.
+
+Three texts introduce an issue, each with its own job (the labels in the editor say which):
+
+- ``preheader``: the short line a mail program shows beside the subject in the inbox;
+- ``introduction`` (*Samenvatting*, from ``BasePage``): two or three plain sentences for the
+  archive, the RSS feed and link previews;
+- ``intro`` (*Voorwoord*): the editors' opening words at the top of the issue, with links.
+
+Before an issue goes out, ``NewsletterIssuePage.problems()`` lists what would keep a reader from an
+item (a draft, a private page, a page in another language, a page deleted since); the edit view
+shows the list and sending is refused while it is not empty.
 """
 
 import datetime
@@ -20,20 +31,24 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.http import serve_with_revalidation
 from core.models import BasePage
 from core.sections import SectionIndexMixin
-from core.visibility import visible
+from core.visibility import is_private, visible
 
+from ..blocks import FREE_BLOCKS
 from ..feeds import IssueFeed
 from ..rendering import issue_sections, personalise, render_issue
 from ..sections import SectionKind
+from ..snapshot import PAGE_TEMPLATE as SNAPSHOT_TEMPLATE
+from ..snapshot import archived_version
 
 __all__ = [
     "NewsletterIndexPage",
@@ -67,6 +82,14 @@ SEASONS = {
     3: pgettext_lazy("seizoen", "zomer"),
     4: pgettext_lazy("seizoen", "herfst"),
 }
+
+
+def quarter_label(quarter):
+    """A quarter as readers say it, in the active language: "herfst 2026" for ``2026-Q4``."""
+    match = QUARTER_PATTERN.match(quarter or "")
+    if not match:
+        return quarter or ""
+    return f"{SEASONS[int(match['quarter'])]} {match['year']}"
 
 
 def issue_title(quarter):
@@ -123,6 +146,45 @@ class IssueSectionBlock(blocks.StructBlock):
         preview_value = {"kind": SectionKind.MEETINGS, "note": "Meld u op tijd aan.", "items": []}
 
 
+class AssembleLinkPanel(Panel):
+    """A visible "Kwartaalupdate samenstellen" button on the archive's edit form.
+
+    Wagtail puts the page header's extra buttons in a "…" menu, where editors did not find it.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "newsletter/admin/panels/assemble_link.html"
+
+        def is_shown(self):
+            archive = self.instance
+            return bool(archive.pk) and archive.permissions_for_user(self.request.user).can_add_subpage()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["archive"] = self.instance
+            return context
+
+
+class IssueChecksPanel(Panel):
+    """At the top of an issue's edit form: what must be fixed before it may be sent, and the
+    actions an editor looks for (test mail, send), as visible buttons rather than a "…" menu."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "newsletter/admin/panels/issue_checks.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            issue = self.instance
+            permissions = issue.permissions_for_user(self.request.user) if issue.pk else None
+            context.update(
+                issue=issue,
+                problems=issue.problems(),
+                can_test=bool(permissions and permissions.can_edit()),
+                can_send=bool(permissions and permissions.can_publish() and issue.live),
+            )
+            return context
+
+
 class NewsletterIndexPage(SectionIndexMixin, RoutablePageMixin, BasePage):
     """The archive of sent issues (``/kwartaalupdate/``), newest first, with an RSS feed."""
 
@@ -133,6 +195,8 @@ class NewsletterIndexPage(SectionIndexMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count_per_parent = 1
+
+    content_panels = [AssembleLinkPanel(heading=_("Nieuw nummer")), *BasePage.content_panels]
 
     class Meta:
         verbose_name = _("archief kwartaalupdate")
@@ -167,18 +231,53 @@ class NewsletterIssuePage(BasePage):
     quarter = models.CharField(
         _("kwartaal"), max_length=7, validators=[validate_quarter], help_text=_("Bijvoorbeeld 2026-Q4.")
     )
-    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
-    sections = StreamField([("section", IssueSectionBlock())], verbose_name=_("rubrieken"), blank=True)
+    preheader = models.CharField(
+        _("regel in de inbox"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Eén korte zin die mailprogramma's naast het onderwerp laten zien, zodat lezers weten "
+            "wat erin staat. Leeg: de samenvatting."
+        ),
+    )
+    intro = RichTextField(
+        _("voorwoord"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Het welkomstwoord bovenaan het nummer, in de mail en op de website. Mag links hebben."),
+    )
+    sections = StreamField(
+        [("section", IssueSectionBlock()), *FREE_BLOCKS],
+        verbose_name=_("rubrieken en blokken"),
+        blank=True,
+        help_text=_(
+            "Rubrieken met pagina's, en eigen blokken ertussen: tekst, een afbeelding of een knop. "
+            "Versleep ze om de volgorde te veranderen."
+        ),
+    )
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True, editable=False)
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        IssueChecksPanel(heading=_("Controle voor het versturen")),
+        *Page.content_panels,
         FieldPanel("quarter"),
+        FieldPanel("preheader"),
+        FieldPanel(
+            "introduction",
+            heading=_("Samenvatting"),
+            help_text=_(
+                "Twee of drie zinnen in eenvoudige taal (B1) over wat er in dit nummer staat. Staat in "
+                "het archief, de RSS-feed en als voorvertoning van links."
+            ),
+        ),
         FieldPanel("intro"),
+        FieldPanel("listing_image"),
         FieldPanel("sections"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("sections")]
     translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("quarter"),
+        TranslatableField("preheader"),
         TranslatableField("intro"),
         TranslatableField("sections"),
     ]
@@ -200,26 +299,106 @@ class NewsletterIssuePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The same sections as the e-mail: pages unpublished since are left out on both.
         context["issue_sections"] = issue_sections(self)
+        # A sent issue shows what went out, with notes where its pages changed (newsletter.snapshot).
+        context["snapshot"] = archived_version(self, request)
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        if archived_version(self, request) is not None:
+            return SNAPSHOT_TEMPLATE
+        return super().get_template(request, *args, **kwargs)
+
+    def quarter_label(self):
+        """``quarter_label`` of this issue: what the mail's and the archive's kicker say."""
+        return quarter_label(self.quarter)
 
     def summary(self):
         """A few plain sentences on what the issue holds, for the RSS feed and link previews.
 
         The editor's summary (``introduction``) if there is one, else the text of the
-        introduction, else the names of its sections. Reads no chosen page: no query per item.
+        foreword (``intro``), else the names of its sections. Reads no chosen page: no query per item.
         """
         if self.introduction:
             return self.introduction
         intro = " ".join(html_lib.unescape(strip_tags(str(self.intro).replace("</p>", "</p> "))).split())
         if intro:
             return intro
-        kinds = [block["value"]["kind"] for block in self.sections.raw_data if block["value"].get("items")]
+        kinds = [
+            block["value"]["kind"]
+            for block in self.sections.raw_data
+            if block["type"] == "section" and block["value"].get("items")
+        ]
         headings = [str(SectionKind(kind).label) for kind in kinds if kind in SectionKind.values]
         if not headings:
             return ""
         return gettext("In dit nummer: %(sections)s.") % {
             "sections": get_text_list(headings, pgettext("opsomming", "en"))
         }
+
+    def problems(self):
+        """What must be fixed before this issue may be sent, as sentences an editor can act on.
+
+        Every page it names (an item of a section, the page of a call to action) must reach
+        every reader: live, without a view restriction, and in the issue's language. A translated
+        issue (wagtail-localize keeps the source issue's pages) may name a page of its source's
+        language: the mail shows the page's translation where there is one, else the page itself.
+        An empty list means the issue may go out; the sending code refuses while it is not.
+        """
+        # Languages in which a page may be named: the issue's, and those it was translated from.
+        languages = {self.locale_id}
+        if self.translation_key and self.pk:
+            languages |= set(
+                NewsletterIssuePage.objects.filter(translation_key=self.translation_key)
+                .exclude(pk=self.pk)
+                .values_list("locale_id", flat=True)
+            )
+        named = []  # (where, page) pairs, in the order of the issue
+        for block in self.sections:
+            if block.block_type == "section":
+                kind = block.value["kind"]
+                where = SectionKind(kind).label if kind in SectionKind.values else kind
+                named.extend((where, item["page"]) for item in block.value["items"])
+            elif block.block_type == "call_to_action" and (block.value["page"] or not block.value["url"]):
+                named.append((gettext("Oproep met knop"), block.value["page"]))
+            elif block.block_type == "image" and block.value["image"] is None:
+                named.append((gettext("Afbeelding"), None))
+        translations = self._translations_in_issue_language([page for _where, page in named if page])
+        problems = []
+        for where, page in named:
+            if page is None:
+                problems.append(
+                    gettext(
+                        "%(where)s: een onderdeel verwijst naar iets dat niet meer bestaat. Kies opnieuw "
+                        "of haal het weg."
+                    )
+                    % {"where": where}
+                )
+                continue
+            # As the mail shows it: the live, public translation where there is one, else the page.
+            translated = translations.get(page.translation_key)
+            shown = translated if translated is not None and not is_private(translated) else page
+            values = {"title": page.title, "where": where}
+            if page.locale_id not in languages:
+                problems.append(
+                    gettext("“%(title)s” (%(where)s) is een pagina in een andere taal dan dit nummer.")
+                    % values
+                )
+            elif not shown.live:
+                problems.append(gettext("“%(title)s” (%(where)s) is niet gepubliceerd.") % values)
+            elif is_private(shown):
+                problems.append(
+                    gettext("“%(title)s” (%(where)s) is afgeschermd: niet iedereen mag de pagina zien.")
+                    % values
+                )
+        return problems
+
+    def _translations_in_issue_language(self, pages):
+        """``{translation_key: page}``: the live translations of ``pages`` in this issue's language."""
+        keys = {page.translation_key for page in pages if page.locale_id != self.locale_id}
+        if not keys:
+            return {}
+        found = Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id, live=True)
+        return {page.translation_key: page for page in found}
 
     def serve_preview(self, request, mode_name):
         if mode_name != "email":
@@ -230,7 +409,6 @@ class NewsletterIssuePage(BasePage):
             rendered,
             preferences_url=f"{sample}/voorkeuren/",
             unsubscribe_url=f"{sample}/afmelden/",
-            # Every theme, so the editor sees the whole themes block a reader could get.
-            theme_keys=list(rendered.theme_fragments),
+            # As a subscriber without themes: *Bekijken als abonnee* shows someone's own marks.
         )
         return HttpResponse(html)

@@ -55,7 +55,7 @@ def demo_email(language):
         ],
     )
     rendered = render_issue(issue)
-    assert rendered.theme_fragments, "the demo pages have no themes, so the themes block is not tested"
+    assert rendered.theme_fragments, "the demo pages have no themes, so the marks are not tested"
     html, _text = personalise(
         rendered,
         f"{settings.BASE_URL}/voorbeeld/voorkeuren/",
@@ -79,6 +79,6 @@ def test_email_fits_and_is_accessible(new_page, transactional_db, language, widt
     assert scroll_width <= width, f"the e-mail scrolls sideways at {width}px: {scroll_width}px wide"
     assert page.evaluate("document.documentElement.lang") == language
     assert page.locator("h1").count() == 1
-    assert page.locator("h2").count() >= 2  # the themes block and at least one section
+    assert page.locator("h2").count() >= 2  # at least two sections
     name = f"mail kwartaalupdate issue, {width} px wide"
     assert_accessible(page, name, mail="newsletter.issue", language=language)

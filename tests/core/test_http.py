@@ -5,11 +5,11 @@ A visitor's browser asks again on every visit (so an unpublish is seen at once) 
 ``//evil.example/`` never turns into a link to another host.
 """
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
-from tests.factories.home import StandardPageFactory, dutch_home
+from tests.factories.home import StandardPageFactory, dutch_home, page_writers
 from tests.factories.knowledge import NewsPageFactory, build_site
 from tests.factories.translation import translate
 from tests.utils import hrefs, soup
@@ -104,7 +104,7 @@ class PrivateAnswersTests(TestCase):
 
     def test_an_editor_never_gets_a_shareable_answer(self):
         editor = User.objects.create_user("redacteur", "redacteur@example.org", "geheim-wachtwoord")
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(page_writers())
         etag = self.client.get(self.public.url)["ETag"]
         self.client.force_login(editor)
 

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from core.sections import section_index_models
+from demo.content import people
 from demo.content import themes as demo_themes
 from demo.content import translations as demo_translations
 from home.models import HomePage, SiteSettings, StandardPage
@@ -36,7 +37,8 @@ from knowledge.models import (
     SubsidyPage,
     ThemePage,
 )
-from newsletter.models import NewsletterIssuePage
+from newsletter.models import NewsletterIssuePage, Subscriber
+from registrations.models import Registration
 from tests.demo.support import seed
 
 ASSESSED_LEVELS = {
@@ -47,15 +49,15 @@ ASSESSED_LEVELS = {
 }
 # The sections of seed_demo's report that each sync one kind of Dutch page, one per demo entry.
 PAGE_SECTIONS = {
-    "Themes": ThemePage,
-    "Knowledge items": KnowledgeItemPage,
+    "Thema's": ThemePage,
+    "Kennisitems": KnowledgeItemPage,
     "Pilots": PilotPage,
-    "Meetings": MeetingPage,
-    "News": NewsPage,
+    "Bijeenkomsten": MeetingPage,
+    "Nieuws": NewsPage,
     "Subsidies": SubsidyPage,
 }
 REPORT_LINE = re.compile(
-    r"^(?P<label>[^:]+): (?P<created>\d+) created, (?P<updated>\d+) updated, (?P<unchanged>\d+) unchanged"
+    r"^(?P<label>[^:]+): (?P<created>\d+) nieuw, (?P<updated>\d+) bijgewerkt, (?P<unchanged>\d+) ongewijzigd"
 )
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +84,9 @@ def database_counts():
         "translations": Translation.objects.count(),
         "string translations": StringTranslation.objects.count(),
         "users": get_user_model().objects.count(),
+        "subscribers": Subscriber.objects.count(),
+        "subscriber themes": Subscriber.themes.through.objects.count(),
+        "registrations": Registration.objects.count(),
     }
 
 
@@ -105,16 +110,16 @@ def english(model):
 
 def test_the_first_run_reports_what_it_created_in_each_section(seeded):
     first = report(seeded.first)
-    assert "Demo content ready" in seeded.first
+    assert "Democontent klaar" in seeded.first
     for label, model in PAGE_SECTIONS.items():
         assert first[label] == (dutch(model).count(), 0, 0), label
     index_and_standard = len(section_index_models()) + dutch(StandardPage).filter(depth=3).count()
-    assert first["Index and standard pages"] == (index_and_standard, 0, 0)
+    assert first["Overzichts- en standaardpagina's"] == (index_and_standard, 0, 0)
     # Every page and organisation the demo translates, one wagtail-localize translation each; the
     # kwartaalupdate is translated in a section of its own (tests/demo/test_newsletter_demo.py).
     issues = ContentType.objects.get_for_model(NewsletterIssuePage)
     translations = Translation.objects.exclude(source__specific_content_type=issues)
-    assert first["English translations"] == (translations.count(), 0, 0)
+    assert first["Engelse vertalingen"] == (translations.count(), 0, 0)
 
 
 def test_the_second_run_creates_and_changes_nothing(seeded):
@@ -128,7 +133,7 @@ def test_the_second_run_creates_and_changes_nothing(seeded):
 
 def test_there_is_no_demo_editor_account_under_test_settings(seeded):
     assert not get_user_model().objects.filter(username="redacteur").exists()
-    assert "skipped: SEED_DEMO_EDITOR is off" in seeded.first
+    assert "overgeslagen: SEED_DEMO_EDITOR staat uit" in seeded.first
     assert "/admin/" not in seeded.first
 
 
@@ -241,7 +246,7 @@ def test_a_rerun_moves_an_upcoming_meeting_that_has_passed(seeded):
 
     output = seed()
 
-    assert report(output)["Meetings"] == (0, 1, dutch(MeetingPage).count() - 1)
+    assert report(output)["Bijeenkomsten"] == (0, 1, dutch(MeetingPage).count() - 1)
     meeting.refresh_from_db()
     assert meeting.start > timezone.now() and meeting.live and not meeting.has_unpublished_changes
     assert dutch(MeetingPage).get(slug="leernetwerk-buurtbudgetten").start == still_upcoming.start
@@ -255,7 +260,7 @@ def test_a_rerun_recreates_only_what_is_missing(seeded):
 
     assert Page.objects.count() == pages
     assert dutch(KnowledgeItemPage).filter(slug="signaleringskaart-eenzaamheid").live().exists()
-    assert report(output)["Knowledge items"] == (1, 0, dutch(KnowledgeItemPage).count() - 1)
+    assert report(output)["Kennisitems"] == (1, 0, dutch(KnowledgeItemPage).count() - 1)
     assert report(output)["Pilots"] == (0, 0, dutch(PilotPage).count())
 
 
@@ -378,8 +383,8 @@ def test_the_demo_editor_is_created_when_the_settings_ask_for_it(seeded, setting
     home = HomePage.objects.get(locale__language_code="nl", slug="home")
     assert home.permissions_for_user(get_user_model().objects.get(username="redacteur")).can_publish()
     assert f"{settings.BASE_URL}/admin/" in output
-    assert "Demo editors: 2 created" in output
-    assert "Demo editors: 0 created, 0 updated, 2 unchanged" in seed()
+    assert "Demoaccounts: 2 nieuw" in output
+    assert "Demoaccounts: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd" in seed()
 
 
 def test_no_demo_page_repeats_the_contact_details_the_settings_hold(seeded):
@@ -411,3 +416,37 @@ def test_the_contact_page_shows_the_phone_number_from_the_settings(seeded, clien
         ):
             assert detail in text, (language, detail)
         assert main.find("a", href="tel:+31263591234") is not None, language
+
+
+def test_there_are_subscribers_to_try_the_newsletter_screens_with(seeded):
+    demo = Subscriber.objects.filter(email__endswith=f"@{people.DOMAIN}")
+    assert report(seeded.first)["Abonnees"][0] == demo.count() == people.SUBSCRIBERS
+    confirmed = demo.filter(status=Subscriber.Status.CONFIRMED)
+    assert confirmed.filter(language="nl").count() > 150 and confirmed.filter(language="en").count() > 10
+    assert {Subscriber.Status.PENDING, Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.BOUNCED} <= set(
+        demo.values_list("status", flat=True)
+    )
+    assert not demo.filter(themes=None).exists()
+    themes = set(demo.values_list("themes__slug", flat=True))
+    assert themes == set(dutch(ThemePage).values_list("slug", flat=True))
+    assert demo.exclude(municipality=None).values("municipality").distinct().count() > 30
+
+
+def test_meetings_have_registrations_and_one_is_full_with_a_waitlist(seeded):
+    now = timezone.now()
+    upcoming = list(dutch(MeetingPage).filter(start__gt=now).order_by("start"))
+    full = upcoming[0]
+    assert full.registrations.filter(status=Registration.Status.CONFIRMED).count() == full.capacity
+    waiting = list(full.registrations.waiting())
+    assert len(waiting) == people.WAITLIST
+    assert [entry.waitlist_position for entry in waiting] == list(range(1, people.WAITLIST + 1))
+    for meeting in upcoming[1:]:
+        confirmed = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        assert 0 < confirmed < meeting.capacity, meeting.slug
+        assert meeting.registrations.pending().exists(), meeting.slug
+    for meeting in dutch(MeetingPage).filter(end__lt=now):
+        present = meeting.registrations.filter(status=Registration.Status.CONFIRMED, attended=True)
+        absent = meeting.registrations.filter(status=Registration.Status.CONFIRMED, attended=False)
+        assert present.exists() and absent.exists(), meeting.slug
+    # Nothing was mailed: the rows were written without the registration's mails.
+    assert not Registration.objects.exclude(mail_sent_at=None).exists()

@@ -69,3 +69,21 @@ class FooterLinkFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FooterLink
+
+
+def page_writers():
+    """A group that may enter the admin and write pages, nothing more: what Wagtail's default
+    *Editors* group was before migration ``home/0009`` removed it. Tests use it for an editor who
+    holds no rights on the project's own models (registrations, subscribers, pilot interest)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Page
+
+    group, created = Group.objects.get_or_create(name="Schrijvers (test)")
+    if created:
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        root = Page.get_first_root_node()
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.create(
+                group=group, page=root, permission=Permission.objects.get(codename=codename)
+            )
+    return group

@@ -142,8 +142,10 @@ class CacheHeaderTests(TestCase):
 
     @staticmethod
     def make_editor():
-        from django.contrib.auth.models import Group, User
+        from django.contrib.auth.models import User
+
+        from tests.factories.home import page_writers
 
         editor = User.objects.create_user("redacteur", "redacteur@example.org", "geheim-wachtwoord")
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(page_writers())
         return editor

@@ -171,7 +171,8 @@ class TranslatedIssueTests(TestCase):
         )
         self.assertContains(
             response,
-            f'<h3 class="card__title" lang="nl"><a href="{self.untranslated.url}">Buurtgesprek</a></h3>',
+            f'<h3 class="card__title"><a href="{self.untranslated.url}" lang="nl" hreflang="nl">'
+            'Buurtgesprek</a> <span class="card__note">(in Dutch)</span></h3>',
             html=True,
         )
         self.assertContains(

@@ -113,6 +113,7 @@ class AssemblyTests(TestCase):
             titles_by_section(issue),
             {
                 "meetings": ["Binnenkort", "Later"],
+                "programme": ["Programmanieuws"],
                 "monitor": ["Monitor nieuw", "Monitor oud"],
                 "pilots": ["Pilot december", "Pilot oktober"],
                 "subsidies": ["Dorpshuisregeling"],
@@ -122,7 +123,7 @@ class AssemblyTests(TestCase):
         )
         self.assertEqual(
             [block.value["kind"] for block in issue.sections],
-            ["meetings", "monitor", "pilots", "subsidies", "alliance", "knowledge"],
+            ["meetings", "programme", "monitor", "pilots", "subsidies", "alliance", "knowledge"],
         )
 
     def test_the_issue_is_a_draft_below_the_archive(self):
@@ -187,7 +188,9 @@ class AssembleAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = build_site(theme_slugs=())
-        published(PilotPageFactory(parent=cls.tree.pilot_index, title="Pilot"), moment(2026, 11, 1))
+        cls.pilot = published(
+            PilotPageFactory(parent=cls.tree.pilot_index, title="Pilot"), moment(2026, 11, 1)
+        )
         cls.editor = User.objects.create_superuser("redacteur", "redacteur@example.org", "x")
         cls.outsider = User.objects.create_user("buiten", "buiten@example.org", "x")
         group = Group.objects.create(name="Alleen admin")
@@ -205,7 +208,9 @@ class AssembleAdminTests(TestCase):
 
     def test_post_makes_the_draft_and_opens_it(self):
         self.client.force_login(self.editor)
-        response = self.client.post(self.url, {"quarter": "2026-Q4"})
+        response = self.client.post(
+            self.url, {"quarter": "2026-Q4", "kies-pilots": self.pilot.pk, "maken": "1"}
+        )
 
         issue = NewsletterIssuePage.objects.get()
         self.assertRedirects(response, f"/admin/pages/{issue.pk}/edit/", fetch_redirect_response=False)
@@ -216,8 +221,8 @@ class AssembleAdminTests(TestCase):
         response = self.client.post(self.url, {"quarter": "herfst"})
         self.assertContains(response, "bijvoorbeeld 2026-Q4", status_code=400)
 
-        self.client.post(self.url, {"quarter": "2026-Q4"})
-        response = self.client.post(self.url, {"quarter": "2026-Q4"})
+        self.client.post(self.url, {"quarter": "2026-Q4", "maken": "1"})
+        response = self.client.post(self.url, {"quarter": "2026-Q4", "maken": "1"})
         self.assertContains(response, "al een kwartaalupdate", status_code=400)
         self.assertEqual(NewsletterIssuePage.objects.count(), 1)
 
@@ -228,7 +233,7 @@ class AssembleAdminTests(TestCase):
 
     def test_who_may_not_add_pages_is_turned_away(self):
         self.client.force_login(self.outsider)
-        response = self.client.post(self.url, {"quarter": "2026-Q4"})
+        response = self.client.post(self.url, {"quarter": "2026-Q4", "maken": "1"})
         # Wagtail's admin answers PermissionDenied with a redirect to the dashboard and a message.
         self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
         self.assertFalse(NewsletterIssuePage.objects.exists())

@@ -118,7 +118,10 @@ class PreviewAndTestSendTests(TestCase):
 
         self.assertRedirects(response, f"/admin/pages/{self.issue.pk}/edit/", fetch_redirect_response=False)
         self.assertEqual(sorted(sink.recipients()), ["een@gemeente.example", "twee@gemeente.example"])
-        (message,) = sink.messages
+        # One message per address: test readers never see each other's address.
+        addressed = sorted(m["To"] for m in sink.messages)
+        self.assertEqual(addressed, ["een@gemeente.example", "twee@gemeente.example"])
+        message = sink.messages[0]
         self.assertEqual(message["Subject"], "[Test] Herfst")
         text = message.get_body(("plain",)).get_content()
         html = message.get_body(("html",)).get_content()

@@ -2,31 +2,38 @@
 
 The e-mail must load nothing from anywhere but the site (no web fonts, no trackers), carry its
 styles on the elements (many mail clients drop ``<style>``), and give both parts the same items.
+A subscriber's themes and municipality mark the items about them ("Uw thema: Eenzaamheid") where
+the editor put them: every item appears exactly once, whatever the subscriber follows.
 """
 
+import email
+import email.policy
 import re
 import uuid
 
 from django.conf import settings
 from django.test import TestCase
+from django.utils import translation
+from django.utils.translation import gettext
 
+from knowledge.models import Municipality
+from newsletter.messages import IssueMail
 from newsletter.rendering import (
+    PERSONAL_NOTE,
     PREFERENCES_URL,
-    THEMES_BLOCK,
     UNSUBSCRIBE_URL,
-    RenderedIssue,
     personalise,
     render_issue,
-    themed_block,
 )
 from tests.factories.knowledge import (
     KnowledgeItemPageFactory,
     MeetingPageFactory,
     NewsPageFactory,
     PilotPageFactory,
+    ThemePageFactory,
     build_site,
 )
-from tests.factories.newsletter import NewsletterIssuePageFactory
+from tests.factories.newsletter import NewsletterIssuePageFactory, SubscriberFactory
 from tests.factories.translation import translate
 
 URL = re.compile(r"https?://[^\s\"'<>)]+")
@@ -93,8 +100,12 @@ class IssueRenderingTests(TestCase):
     def setUp(self):
         self.rendered = render_issue(self.issue)
 
+    def personal(self, *themes, municipality=None):
+        keys = [str(theme.translation_key) for theme in themes]
+        return personalise(self.rendered, "https://x.example/p", "https://x.example/u", keys, municipality)
+
     def test_placeholders_are_left_for_the_recipient(self):
-        for placeholder in (PREFERENCES_URL, UNSUBSCRIBE_URL, THEMES_BLOCK):
+        for placeholder in (PREFERENCES_URL, UNSUBSCRIBE_URL, PERSONAL_NOTE, "%%MARK:0%%", "%%MARK:3%%"):
             self.assertIn(placeholder, self.rendered.html)
             self.assertIn(placeholder, self.rendered.text)
         self.assertEqual(self.rendered.language, "nl")
@@ -124,6 +135,8 @@ class IssueRenderingTests(TestCase):
         self.assertRegex(self.rendered.html, r'<h1 style="[^"]*color: ?#ffffff')
         self.assertRegex(self.rendered.html, r'<h2 style="[^"]*color: ?#00467f')
         self.assertRegex(self.rendered.html, r'<a href="[^"]+" style="[^"]*color: ?#00467f')
+        html, _text = self.personal(self.loneliness)
+        self.assertRegex(html, r'<p class="mark" style="[^"]*color: ?#00467f')
 
     def test_both_parts_carry_every_item_with_its_absolute_link(self):
         for page in self.pages.values():
@@ -143,7 +156,7 @@ class IssueRenderingTests(TestCase):
         self.assertNotIn("Buurtkamer Presikhaaf", rendered.text)
         self.assertNotIn("Pilots", rendered.text)  # the section went with its only item
 
-    def test_personalise_fills_in_links_and_themes(self):
+    def test_personalise_fills_in_the_links(self):
         html, text = personalise(
             self.rendered,
             "https://leefbaar.example/voorkeuren/?t=a&b",
@@ -153,46 +166,77 @@ class IssueRenderingTests(TestCase):
         for part in (html, text):
             self.assertNotIn("%%", part)
             self.assertIn("https://leefbaar.example/afmelden/t/", part)
-            self.assertIn("In uw thema's", part)
         self.assertIn('href="https://leefbaar.example/voorkeuren/?t=a&amp;b"', html)
         self.assertIn("https://leefbaar.example/voorkeuren/?t=a&b", text)
         self.assertIn("Afmelden voor de kwartaalupdate", html)  # visible in the body
 
-    def test_without_chosen_themes_the_block_is_empty(self):
-        html, text = personalise(self.rendered, "https://x.example/p", "https://x.example/u", [])
-        self.assertNotIn("In uw thema's", html)
-        self.assertNotIn("In uw thema's", text)
-        self.assertNotIn(THEMES_BLOCK, html + text)
+    def test_a_follower_of_both_themes_gets_every_item_once_in_the_same_order(self):
+        everyone_html, everyone_text = self.personal()
+        html, text = self.personal(self.loneliness, self.poverty)
 
-    def test_themed_block_lists_the_items_of_those_themes_only(self):
-        block = themed_block(self.rendered, [str(self.poverty.translation_key)], "text")
-        self.assertIn("Armoede en schulden", block)
-        self.assertIn("Buurtkamer Presikhaaf", block)
-        self.assertIn("Methode Samen Eten", block)
-        self.assertNotIn("Intervisie eenzaamheid", block)
-        self.assertNotIn("Eenzaamheid", block)
+        for part, plain, link in ((html, everyone_html, ">{}</a>"), (text, everyone_text, "* {}\n")):
+            titles = [link.format(page.title) for page in self.pages.values()]
+            for title in titles:
+                self.assertEqual(part.count(title), 1, title)  # no second copy, not in a block above
+            # Where the editor put them, as for a reader without themes.
+            self.assertEqual(sorted(titles, key=part.index), sorted(titles, key=plain.index))
+        self.assertNotIn("In uw thema's", html + text)
 
-        html = themed_block(self.issue, [self.loneliness.translation_key], "html")
-        self.assertIn("<h2", html)
-        self.assertIn("Intervisie eenzaamheid", html)
-        self.assertNotIn("Buurtkamer Presikhaaf", html)
-        self.assertRegex(html, r'<a href="[^"]+" style=')
+    def test_items_in_the_subscribers_themes_are_marked_with_those_themes(self):
+        _html, text = self.personal(self.poverty)
+        lines = text.splitlines()
 
-    def test_theme_fragments_are_rendered_once_per_theme(self):
-        self.assertIsInstance(self.rendered, RenderedIssue)
-        self.assertEqual(
-            set(self.rendered.theme_fragments),
-            {str(self.loneliness.translation_key), str(self.poverty.translation_key)},
+        def line_after(title):
+            return lines[next(i for i, line in enumerate(lines) if title in line) + 1].strip()
+
+        self.assertEqual(line_after("Buurtkamer Presikhaaf"), "Uw thema: Armoede en schulden")
+        self.assertEqual(line_after("Methode Samen Eten"), "Uw thema: Armoede en schulden")
+        self.assertNotIn("Uw thema", line_after("Intervisie eenzaamheid"))  # a theme they don't follow
+        self.assertEqual(text.count("Uw thema:"), 2)
+        self.assertIn("Uw thema's in dit nummer: Armoede en schulden.", text)
+
+        html, _text = self.personal(self.loneliness, self.poverty)
+        self.assertEqual(html.count('class="mark"'), 3)
+        self.assertRegex(
+            html,
+            r"Methode Samen Eten</a></h3>\s*<p class=\"mark\"[^>]*><strong>Uw thema:</strong> "
+            r"Eenzaamheid, Armoede en schulden</p>",
         )
-        # Joining per recipient only reads the cache: a fragment changed there shows up as is.
-        key = str(self.loneliness.translation_key)
-        self.rendered.theme_fragments[key]["text"] = "UIT DE CACHE"
-        _html, text = personalise(self.rendered, "https://x.example/p", "https://x.example/u", [key])
-        self.assertIn("UIT DE CACHE", text)
 
-    def test_bad_format_is_refused(self):
-        with self.assertRaises(ValueError):
-            themed_block(self.rendered, [str(self.poverty.translation_key)], "pdf")
+    def test_without_chosen_themes_nothing_is_marked(self):
+        html, text = self.personal()
+        self.assertNotIn("Uw thema", html + text)
+        self.assertNotIn('class="mark"', html)
+        self.assertNotIn("%%", html + text)
+
+    def test_a_pilot_in_the_subscribers_municipality_is_marked(self):
+        arnhem = Municipality.objects.get(name="Arnhem")
+        self.assertEqual(self.pages["pilot"].municipality, arnhem)  # the factory's default
+
+        _html, text = self.personal(municipality=arnhem.pk)
+        self.assertIn("Buurtkamer Presikhaaf\n  Uw gemeente: Arnhem", text)
+        self.assertIn("Bij onderwerpen over uw gemeente staat ‘Uw gemeente’ (Arnhem).", text)
+        self.assertEqual(text.count("Uw gemeente:"), 1)
+
+        elsewhere = Municipality.objects.get(name="Ede")
+        _html, text = self.personal(municipality=elsewhere.pk)
+        self.assertNotIn("Uw gemeente", text)
+
+    def test_one_body_per_choice_whatever_else_a_subscriber_follows(self):
+        elsewhere = ThemePageFactory(parent=self.tree.theme_index, slug="gebiedsgericht-werken")
+        first = self.rendered.personal_body(self.rendered.choice([str(self.poverty.translation_key)]))
+        same = self.rendered.choice([str(self.poverty.translation_key), str(elsewhere.translation_key)])
+        self.assertIs(self.rendered.personal_body(same), first)  # a theme not in the issue changes nothing
+        self.assertEqual(len(self.rendered._bodies), 1)
+
+    def test_the_sending_path_marks_a_subscribers_items(self):
+        subscriber = SubscriberFactory(municipality=Municipality.objects.get(name="Arnhem"))
+        subscriber.themes.set([self.loneliness])
+        message = IssueMail(self.issue, self.rendered).message_for(subscriber)
+        parsed = email.message_from_bytes(message.raw, policy=email.policy.default)
+        text = parsed.get_body(("plain",)).get_content()
+        self.assertIn("Intervisie eenzaamheid\n  Uw thema: Eenzaamheid", text)
+        self.assertIn("Buurtkamer Presikhaaf\n  Uw gemeente: Arnhem", text)
 
 
 class EnglishRenderingTests(TestCase):
@@ -224,7 +268,8 @@ class EnglishRenderingTests(TestCase):
         self.assertEqual(rendered.language, "en")
         self.assertIn('<html lang="en"', html)
         self.assertIn(f'href="{settings.BASE_URL}/en/', html)
-        self.assertIn("Peer review session", text)
-        self.assertIn("Loneliness", text)  # the theme's English title in the themes block
+        with translation.override("en"):
+            mark = gettext("Uw thema")
+        self.assertIn(f"Peer review session\n  {mark}: Loneliness", text)  # the theme's English title
         self.assertIn("Unsubscribe from the quarterly update", html)
         self.assertNotIn("Afmelden", html + text)

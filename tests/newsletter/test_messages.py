@@ -91,7 +91,7 @@ def test_an_address_with_an_international_domain_goes_out_in_punycode(issue):
     assert parse(message.raw)["To"].addresses[0].domain == punycode
 
 
-def test_the_themes_block_is_in_the_copies_of_those_who_follow_the_theme(issue, tree):
+def test_the_items_of_a_followers_theme_are_marked_in_their_copy_only(issue, tree):
     follower = SubscriberFactory()
     follower.themes.set([tree.themes["eenzaamheid"]])
     elsewhere = SubscriberFactory()
@@ -103,10 +103,14 @@ def test_the_themes_block_is_in_the_copies_of_those_who_follow_the_theme(issue, 
         message = parse(mail_for.message_for(subscriber).raw)
         return [message.get_body((kind,)).get_content() for kind in ("plain", "html")]
 
-    heading = re.compile(r"In uw thema(&#x27;|&#39;|')s")
-    assert all(heading.search(part) for part in parts(follower))
+    mark = re.compile(r"Uw thema:(</strong>)? Eenzaamheid")
+    assert all(mark.search(part) for part in parts(follower))
     for subscriber in (elsewhere, nobody):
-        assert not any(heading.search(part) for part in parts(subscriber))
+        assert not any(mark.search(part) for part in parts(subscriber))
+    # Once, where the editor put it, for everyone: no second copy in a themes block.
+    plain, html = parts(follower)
+    assert plain.count("* Methode Samen Eten") == 1
+    assert html.count(">Methode Samen Eten</a>") == 1
 
 
 def test_a_send_over_smtp_reads_the_same_as_the_prepared_bytes(issue):

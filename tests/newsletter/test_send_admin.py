@@ -10,12 +10,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from newsletter.models import Delivery, IssueSend
-from tests.factories.knowledge import build_site
+from tests.factories.knowledge import KnowledgeItemPageFactory, build_site
 from tests.factories.newsletter import NewsletterIssuePageFactory, SubscriberFactory
 from tests.smtp_sink import SmtpSink
 from tests.utils import soup
@@ -73,7 +74,7 @@ def test_the_confirmation_states_the_number_of_recipients_and_sends_only_on_post
     assert not IssueSend.objects.exists() and sink.messages == []
     assert admin_client.get(urls(issue)["start"]).status_code == 405
 
-    response = admin_client.post(urls(issue)["start"], {"now": ""})
+    response = admin_client.post(urls(issue)["start"], {"now": "", "expected": "3"})
 
     assert response.status_code == 302
     assert len(sink.messages) == 3
@@ -91,7 +92,7 @@ def test_send_at_a_moment_schedules_and_sends_nothing_yet(admin_client, issue, s
     moment = timezone.localtime() + datetime.timedelta(days=1)
 
     response = admin_client.post(
-        urls(issue)["start"], {"at": "", "send_after": moment.strftime("%Y-%m-%dT%H:%M")}
+        urls(issue)["start"], {"at": "", "send_after": moment.strftime("%Y-%m-%dT%H:%M"), "expected": "2"}
     )
 
     assert response.status_code == 302
@@ -176,3 +177,34 @@ def test_anonymous_visitors_are_sent_to_the_login(client, issue):
     assert response.status_code == 302
     assert reverse("wagtailadmin_login") in response["Location"]
     assert not IssueSend.objects.exists()
+
+
+def test_an_issue_naming_a_draft_is_refused_by_every_way_of_sending(admin_client, sink):
+    """``delivery.check_ready``: the confirmation names the problem and has no button, a POST
+    anyway sends nothing, and ``send_issue`` refuses too; once fixed, it goes out."""
+    tree = build_site(theme_slugs=())
+    draft = KnowledgeItemPageFactory(parent=tree.knowledge_index, title="Halve methode", live=False)
+    item = {"type": "item", "id": "i1", "value": {"page": draft.pk, "note": ""}}
+    issue = NewsletterIssuePageFactory(
+        parent=tree.newsletter_index,
+        title="Winter",
+        sections=[{"type": "section", "value": {"kind": "knowledge", "note": "", "items": [item]}}],
+    )
+    SubscriberFactory.create_batch(2)
+
+    page = soup(admin_client.get(urls(issue)["view"]))
+    alert = page.find(class_="help-critical")
+    assert alert is not None and "Halve methode" in alert.text
+    assert page.find("form", action=urls(issue)["start"]) is None
+
+    response = admin_client.post(urls(issue)["start"], {"now": "", "expected": "2"})
+    assert response.status_code == 409
+    assert "Halve methode" in soup(response).find(class_="help-critical").text
+    with pytest.raises(CommandError, match="Halve methode"):
+        call_command("send_issue", str(issue.pk), "--now")
+    assert not IssueSend.objects.exists() and sink.messages == []
+
+    draft.save_revision().publish()
+    response = admin_client.post(urls(issue)["start"], {"now": "", "expected": "2"})
+    assert response.status_code == 302
+    assert len(sink.messages) == 2

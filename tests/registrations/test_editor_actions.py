@@ -10,11 +10,12 @@ import datetime
 
 import icalendar
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from knowledge.models import MeetingPage
 from registrations.models import Registration
+from tests.factories.home import page_writers
 from tests.factories.knowledge import MeetingPageFactory, build_site
 from tests.factories.translation import translate
 from tests.mail_support import SmtpTestCase, text_body
@@ -36,7 +37,7 @@ class EditorActionTestCase(SmtpTestCase):
         cls.viewer.user_permissions.add(
             *Permission.objects.filter(codename__in=["access_admin", "view_registration"])
         )
-        cls.viewer.groups.add(Group.objects.get(name="Editors"))
+        cls.viewer.groups.add(page_writers())
 
     def setUp(self):
         super().setUp()
@@ -160,9 +161,9 @@ class PromoteByEditorTests(EditorActionTestCase):
 
         self.assertIn('name="attended"', page)
         self.assertNotIn('name="status"', page)
+        # Adding someone by hand: the places decide (tests/registrations/test_meeting_admin.py).
         add_page = self.client.get(f"{ADMIN}new/").content.decode()
-        self.assertIn('name="status"', add_page)
-        self.assertNotIn('value="pending"', add_page)  # only the public form makes those
+        self.assertNotIn('name="status"', add_page)
 
 
 class AttendanceTests(EditorActionTestCase):

@@ -453,7 +453,11 @@ class MeetingChangeTests(RegistrationTestCase):
         self.assertEqual(event.decoded("DTSTART"), later.replace(microsecond=0))
         registration = Registration.objects.get(email="deelnemer0@ede.example")
         self.assertEqual(str(event["UID"]), f"registration-{registration.pk}@127.0.0.1")
-        self.assertEqual(len(self.messages_to("deelnemer2@ede.example")), 2)  # waiting: no invitation
+        # Waiting (the third of two places): the new time too, without an invitation.
+        waiting = self.messages_to("deelnemer2@ede.example")[-1]
+        self.assertEqual(len(self.messages_to("deelnemer2@ede.example")), 3)
+        self.assertIn("U staat nog op de wachtlijst", text_body(waiting))
+        self.assertFalse([part for part in waiting.walk() if part.get_content_type() == "text/calendar"])
 
         sent = len(self.sink.messages)
         self.publish(title="Intervisie eenzaamheid")  # nothing moved: nobody is told

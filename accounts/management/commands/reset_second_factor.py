@@ -19,8 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, username, **options):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"No account named {username!r}.")
+            raise CommandError(f"Er is geen account met de naam {username!r}.")
         remove_second_factor(user)
         self.stdout.write(
-            f"{username}: two-factor app and recovery codes removed; a new app is set up at the next login."
+            f"{username}: app voor de tweede stap en herstelcodes verwijderd; "
+            f"bij de volgende keer inloggen stelt {username} een nieuwe app in."
         )

@@ -14,6 +14,9 @@ What it builds, below the Dutch home page that migration ``home/0002`` creates:
 - English translations made with wagtail-localize, as an editor would in the admin, for the home
   page, the index and standard pages, the themes, a few items, pilots and news, a meeting, a
   subsidy scheme, the footer and the organisations' descriptions (``demo/content/translate.py``);
+- a few hundred made-up subscribers (themes, municipalities) and registrations on the past and
+  upcoming meetings, one meeting full with a waitlist, none of them mailed
+  (``demo/content/people.py``);
 - this quarter's kwartaalupdate, assembled from the demo pages, translated and sent, without
   mailing anyone, in Dutch and English, so the archive shows what readers sign up for
   (``demo/content/newsletter.py``);
@@ -55,6 +58,7 @@ from demo.content.blocks import document
 from demo.content.english_slugs import seed_english_slugs
 from demo.content.kennisbank import ITEMS
 from demo.content.newsletter import seed_issue, seed_issue_translation
+from demo.content.people import seed_registrations, seed_subscribers
 from demo.content.sync import Resolver, Tally, stream, sync_object, sync_page
 from demo.content.translate import translate
 from home.models import FooterLink, HomePage, SiteFooter, SiteSettings, StandardPage
@@ -108,31 +112,33 @@ class Command(BaseCommand):
         self.english = Locale.objects.get(language_code="en")
         home = HomePage.objects.filter(locale=self.dutch, depth=2).first()
         if home is None:
-            raise CommandError("No Dutch home page: run `manage.py migrate` first.")
+            raise CommandError("Er is geen Nederlandse homepagina: draai eerst `manage.py migrate`.")
         self.resolver = Resolver(home)
 
         sections = [
-            ("Images", self.seed_images),
-            ("Documents", self.seed_documents),
-            ("Organisations", self.seed_organisations),
-            ("Index and standard pages", self.seed_section_pages),
-            ("Themes", self.seed_themes),
-            ("Knowledge items", self.seed_knowledge_items),
+            ("Afbeeldingen", self.seed_images),
+            ("Documenten", self.seed_documents),
+            ("Organisaties", self.seed_organisations),
+            ("Overzichts- en standaardpagina's", self.seed_section_pages),
+            ("Thema's", self.seed_themes),
+            ("Kennisitems", self.seed_knowledge_items),
             ("Pilots", self.seed_pilots),
-            ("Meetings", self.seed_meetings),
-            ("News", self.seed_news),
+            ("Bijeenkomsten", self.seed_meetings),
+            ("Nieuws", self.seed_news),
             ("Partners", self.seed_partners),
             ("Subsidies", self.seed_subsidies),
-            ("Home page", self.seed_home_page),
-            ("Site and settings", self.seed_site),
+            ("Homepagina", self.seed_home_page),
+            ("Site en instellingen", self.seed_site),
+            ("Abonnees", seed_subscribers),
+            ("Aanmeldingen", seed_registrations),
             ("Kwartaalupdate", lambda tally: seed_issue(self.dutch, tally)),
-            ("English translations", self.seed_translations),
+            ("Engelse vertalingen", self.seed_translations),
             (
-                "Kwartaalupdate in English",
+                "Kwartaalupdate in het Engels",
                 lambda tally: seed_issue_translation(self.dutch, self.english, tally),
             ),
-            ("English slugs", lambda tally: seed_english_slugs(self.english, tally)),
-            ("Demo editors", self.seed_editors),
+            ("Engelse slugs", lambda tally: seed_english_slugs(self.english, tally)),
+            ("Demoaccounts", self.seed_editors),
         ]
         for label, seed in sections:
             tally = Tally(label)
@@ -140,13 +146,15 @@ class Command(BaseCommand):
                 seed(tally)
             self.stdout.write(str(tally))
 
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(self.style.SUCCESS(f"Democontent klaar in {time.monotonic() - started:.1f} s."))
         if getattr(settings, "SEED_DEMO_EDITOR", False):
             accounts = ", ".join(
                 [f"{username} ({group})" for username, _first, _last, group in DEMO_ACCOUNTS]
                 + [f"{username} (partner {name})" for name, username in DEMO_PARTNERS]
             )
-            self.stdout.write(f"Admin: {settings.BASE_URL}/admin/ as {accounts}, password {EDITOR_PASSWORD}")
+            self.stdout.write(
+                f"Beheer: {settings.BASE_URL}/admin/ als {accounts}, wachtwoord {EDITOR_PASSWORD}"
+            )
 
     # Shared helpers -------------------------------------------------------------------------------
 
@@ -447,7 +455,7 @@ class Command(BaseCommand):
 
     def seed_editors(self, tally):
         if not getattr(settings, "SEED_DEMO_EDITOR", False):
-            tally.notes.append("skipped: SEED_DEMO_EDITOR is off")
+            tally.notes.append("overgeslagen: SEED_DEMO_EDITOR staat uit")
             return
         for username, first_name, last_name, group_name in DEMO_ACCOUNTS:
             tally.add(self.seed_account(username, first_name, last_name, Group.objects.get(name=group_name)))

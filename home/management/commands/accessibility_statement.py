@@ -41,4 +41,4 @@ class Command(BaseCommand):
         figures = ", ".join(
             f"{name} {value['passed']}/{value['checks']}" for name, value in results["checks"].items()
         )
-        self.stdout.write(f"Wrote {output}: {figures}; {results['problem_count']} problem(s).")
+        self.stdout.write(f"Geschreven: {output}: {figures}; problemen: {results['problem_count']}.")

@@ -25,4 +25,4 @@ class Command(BaseCommand):
             changed = give_own_slugs(locale)
         for old, new in changed.items():
             self.stdout.write(f"{old} -> {new}")
-        self.stdout.write(self.style.SUCCESS(f"{len(changed)} page(s) got their own slug."))
+        self.stdout.write(self.style.SUCCESS(f"Pagina's met een eigen slug gekregen: {len(changed)}."))

@@ -1,4 +1,7 @@
-"""``manage.py send_issue ISSUE [--now] [--at ISO-TIME]``: send a kwartaalupdate.
+"""``manage.py send_issue ISSUE [--now] [--at ISO-TIME] [--rest | --newcomers]``: send a kwartaalupdate.
+
+``--rest`` sends a cancelled or finished send to those it never reached (skipped by the cancel, or
+failed); ``--newcomers`` sends a finished one to those who subscribed since. Nobody gets it twice.
 
 Without ``--now`` the send is queued through the Tasks API and ``db_worker`` sends it. With
 ``--now`` it is sent in the foreground with a progress line. Either way the rows are written
@@ -12,7 +15,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from newsletter.delivery import SendClosed, counts, run_send, start_send
+from newsletter.delivery import (
+    NotReady,
+    SendClosed,
+    counts,
+    run_send,
+    send_to_newcomers,
+    send_to_rest,
+    start_send,
+)
 from newsletter.models import IssueSend, NewsletterIssuePage
 from newsletter.tasks import enqueue_send
 
@@ -41,9 +52,31 @@ class Command(BaseCommand):
         parser.add_argument("issue", help="page id or slug of the issue")
         parser.add_argument("--now", action="store_true", help="send in this process, with progress")
         parser.add_argument("--at", help="queue for this moment (ISO 8601, e.g. 2026-10-01T09:00)")
+        again = parser.add_mutually_exclusive_group()
+        again.add_argument("--rest", action="store_true", help="send to those a cancel or failure left out")
+        again.add_argument("--newcomers", action="store_true", help="send to those who subscribed since")
 
-    def handle(self, issue, now=False, at=None, **options):
+    def handle(self, issue, now=False, at=None, rest=False, newcomers=False, **options):
         issue = find_issue(issue)
+        if rest or newcomers:
+            send = IssueSend.objects.filter(issue=issue).first()
+            if send is None:
+                raise CommandError(
+                    "Dit nummer is nog niet verstuurd; verstuur het eerst zonder --rest of --newcomers."
+                )
+            try:
+                added = send_to_rest(send) if rest else send_to_newcomers(send)
+            except NotReady as exc:
+                raise CommandError(f"Eerst aanpassen: {exc}") from None
+            except SendClosed as exc:
+                raise CommandError(f"Dat kan nu niet: de verzending is {exc}.") from None
+            if not added:
+                self.stdout.write("Er is niemand om het nummer nog aan te versturen.")
+                return
+            self.stdout.write(f"{issue.title}: nog {added} ontvangers.")
+            send.refresh_from_db()
+            self.queue_or_send(send, now)
+            return
         send_after = None
         if at:
             send_after = parse_datetime(at)
@@ -53,9 +86,14 @@ class Command(BaseCommand):
                 send_after = timezone.make_aware(send_after)
         try:
             send = start_send(issue, send_after=send_after)
+        except NotReady as exc:
+            raise CommandError(f"Eerst aanpassen: {exc}") from None
         except SendClosed as exc:
             raise CommandError(f"Deze verzending is al afgesloten ({exc}).") from None
         self.stdout.write(f"{issue.title}: {counts(send)['total']} ontvangers.")
+        self.queue_or_send(send, now)
+
+    def queue_or_send(self, send, now):
         if not now:
             if not enqueue_send(send):
                 raise CommandError(
