@@ -140,6 +140,7 @@ format: $(VENV)/.installed-dev
 benchmark: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/render_pages.py --runs $(RUNS)
 
+# PostgreSQL too when DATABASE_URL names a server (a database of its own there), then SQLite.
 benchmark-send: $(VENV)/.installed-dev compiled-messages
 	$(BIN)/python tests/benchmarks/send_issue.py
 

@@ -12,12 +12,12 @@ makes one issue the way the team does, through the site's own code, in two secti
    the English issue reads in English), a note on a section, a summary and an introduction; then
    the draft is published from a new revision;
 3. it is sent through ``newsletter.delivery`` (``start_send``, then ``run_send`` finishes the
-   send, marks it done and sets the issue's ``sent_at``), but to nobody: the send is opened with
-   an empty list of recipients. The demo runs on developers' machines and in tests, whose
-   database may hold confirmed subscribers (someone trying the form, imported test addresses),
-   and seeding must mail no one and need no mail server. The admin's send page then says, truly,
-   that the issue went out to 0 subscribers; and a done send can't be started again, so nobody
-   gets the demo issue later either.
+   send, marks it done and sets the issue's ``sent_at``), but mailing nobody: the send is opened
+   for the demo's own made-up subscribers only (``demo.content.people``), whose rows are recorded
+   as sent before it runs. The demo runs on developers' machines and in tests, whose database may
+   hold real subscribers (someone trying the form, imported test addresses), and seeding must
+   mail no one and need no mail server. The admin's send page then shows a finished send to the
+   demo's list; and a done send can't be started again, so nobody gets the demo issue later.
 
 ``seed_issue_translation`` (after them): the English issue is a wagtail-localize translation of
 the Dutch one (``translate``), as an editor makes it in the admin, sent the same way.
@@ -29,14 +29,15 @@ and otherwise writes nothing.
 
 import copy
 
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from newsletter.assembly import AssemblyError, assemble_issue, current_quarter
 from newsletter.delivery import run_send, start_send
-from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
+from newsletter.models import Delivery, NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from newsletter.models.issues import issue_title
 
+from . import people
 from . import translations as english_texts
 from .translate import translate
 
@@ -88,8 +89,15 @@ def _sections(raw, notes, translated_pks):
 
 
 def _send_to_nobody(issue):
-    """Send ``issue`` through the real send path with no recipients; it ends done and sent."""
-    send = start_send(issue, subscribers=Subscriber.objects.none())
+    """Send ``issue`` through the real send path to the demo's own subscribers, mailing nobody.
+
+    Their rows are recorded as sent before the send runs (the addresses are made up), so the
+    send's progress page and the archive look as after a real send; it ends done and sent.
+    """
+    send = start_send(issue, subscribers=Subscriber.objects.filter(email__endswith=f"@{people.DOMAIN}"))
+    send.deliveries.filter(status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=1
+    )
     run_send(send)
     issue.refresh_from_db()
     return issue

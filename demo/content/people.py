@@ -136,7 +136,12 @@ def seed_registrations(tally):
         Registration.Status.WAITLISTED,
         Registration.Status.PENDING,
     )
-    full_done = False
+    # The last coming meeting with a limit is the full one (with a waitlist): the first stays open
+    # with places left, for whoever tries the public form after ``make run`` (and the browser tests).
+    coming = [
+        meeting for meeting in meetings if meeting.end >= now and meeting.capacity and not meeting.cancelled
+    ]
+    full = coming[-1] if coming else None
     rows = []
     for index, meeting in enumerate(meetings):
         first = index * 100  # each meeting its own run of people, the same on every run
@@ -148,8 +153,7 @@ def seed_registrations(tally):
                 wanted.append(
                     (first + number, confirmed, {"created_at": registered, "attended": number % 6 != 0})
                 )
-        elif meeting.capacity and not full_done:
-            full_done = True
+        elif meeting == full:
             opened = meeting.registration_opens or now - datetime.timedelta(days=30)
             for number in range(meeting.capacity + WAITLIST):
                 status = confirmed if number < meeting.capacity else waitlisted

@@ -119,7 +119,7 @@ def test_send_pause_cancel_with_its_question_then_send_to_the_rest(page, new_pag
     ]
     page.goto(f"/admin/kwartaalupdate/{issue_page.pk}/testmail/")
     expect(page.get_by_label("E-mailadressen")).to_have_value(
-        "proef1@provincie.example\nproef2@provincie.example"
+        "proef1@provincie.example, proef2@provincie.example"
     )
     sink.messages.clear()
 

@@ -33,6 +33,7 @@ KINDS = [
     "registrations.removed",
     "registrations.reminder",
     "registrations.moved",
+    "registrations.moved_waitlisted",
     "registrations.meeting_cancelled",
     "registrations.report",
     "pilot_interest.team",

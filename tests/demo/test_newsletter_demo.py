@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
+from demo.content import people
 from newsletter.models import Delivery, IssueSend, NewsletterIndexPage, NewsletterIssuePage
 from tests.demo.support import seed
 from tests.demo.test_seed_demo import report
@@ -105,7 +106,13 @@ def test_sending_the_demo_issues_mailed_nobody(newsletter_demo):
         assert send.status == IssueSend.Status.DONE
         # The same moment (the page's column may keep fewer digits of a second).
         assert abs(send.finished_at - issue.sent_at).total_seconds() < 1
-    assert not Delivery.objects.exists()
+    # Recorded as sent to the demo's own made-up readers of its language, without a message.
+    deliveries = Delivery.objects.select_related("subscriber", "send__issue__locale")
+    assert deliveries.exists()
+    for delivery in deliveries:
+        assert delivery.status == Delivery.Status.SENT
+        assert delivery.subscriber.email.endswith(f"@{people.DOMAIN}")
+        assert delivery.subscriber.language == delivery.send.issue.locale.language_code
 
 
 def test_running_again_keeps_one_issue_per_language(newsletter_demo):
