@@ -233,9 +233,10 @@ def warn_about_problems(request, page):
         )
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def issue_checks_css():
-    # The checks and buttons at the top of an issue's edit form (``IssueChecksPanel``).
+    # The checks and buttons at the top of an issue's edit form (``IssueChecksPanel``). Wagtail 8
+    # no longer calls ``insert_editor_css``; every rule in the file is scoped to our own classes.
     return format_html('<link rel="stylesheet" href="{}">', static("css/newsletter-admin.css"))
 
 

@@ -115,8 +115,11 @@ class ProblemsTests(TestCase):
         self.assertContains(response, "“Concept-methode” (Uit de kennisbank) is niet gepubliceerd.")
         self.assertContains(response, 'data-issue-problems="1"')
         self.assertNotContains(response, f'class="button" href="/admin/kwartaalupdate/{issue.pk}/versturen/"')
-        # The test mail is a visible button, not only in the "…" menu.
+        # The test mail and the preview as a subscriber are visible buttons, not only in the "…" menu.
         self.assertContains(response, f'href="/admin/kwartaalupdate/{issue.pk}/testmail/"')
+        self.assertContains(response, f'href="/admin/kwartaalupdate/{issue.pk}/als-abonnee/"')
+        # Their layout's stylesheet reaches the editor (Wagtail 8 ignores ``insert_editor_css``).
+        self.assertContains(response, "/static/css/newsletter-admin.css")
 
         self.draft.save_revision().publish()
         response = self.client.get(f"/admin/pages/{issue.pk}/edit/")
