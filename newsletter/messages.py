@@ -43,11 +43,6 @@ def list_id(language):
     return f"Kwartaalupdate {settings.WAGTAIL_SITE_NAME} <kwartaalupdate-{language}.{site_host()}>"
 
 
-def theme_keys(subscriber):
-    """The ``translation_key`` of each theme the subscriber follows (prefetch ``themes``)."""
-    return [str(theme.translation_key) for theme in subscriber.themes.all()]
-
-
 def _one_line(value):
     # A name typed into a form must never start a header of its own.
     return " ".join(str(value).split())

@@ -96,15 +96,6 @@ class RenderedIssue:
     municipality_names: dict = dataclasses.field(default_factory=dict)
     _bodies: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
-    @property
-    def theme_fragments(self):
-        """Every theme of the issue's items, as ``{translation_key: {"title": ...}}``.
-
-        Kept for callers that pass "all of the issue's themes" to ``personalise``
-        (``list(rendered.theme_fragments)``).
-        """
-        return {key: {"title": title} for key, title in self.theme_titles.items()}
-
     def choice(self, theme_keys=(), municipality_id=None):
         """The ``Choice`` of a recipient with these themes and this municipality, for this issue."""
         themes = frozenset(str(key) for key in theme_keys or ()).intersection(self.theme_titles)

@@ -55,12 +55,12 @@ def demo_email(language):
         ],
     )
     rendered = render_issue(issue)
-    assert rendered.theme_fragments, "the demo pages have no themes, so the marks are not tested"
+    assert rendered.theme_titles, "the demo pages have no themes, so the marks are not tested"
     html, _text = personalise(
         rendered,
         f"{settings.BASE_URL}/voorbeeld/voorkeuren/",
         f"{settings.BASE_URL}/voorbeeld/afmelden/",
-        list(rendered.theme_fragments),
+        list(rendered.theme_titles),
     )
     return html
 
