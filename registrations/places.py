@@ -127,6 +127,16 @@ def _has_room(meeting):
     return left is None or left > 0
 
 
+def _place_for(meeting):
+    """What a confirmed address gets now (under the meeting's lock): a place while there is room,
+    else the waitlist, else None (full, no waitlist). The one rule for the form and the admin."""
+    if _has_room(meeting):
+        return Registration.Status.CONFIRMED
+    if meeting.has_waitlist:
+        return Registration.Status.WAITLISTED
+    return None
+
+
 def _mail_after_commit(registration, kind):
     messages.queue(registration.pk, kind)  # core.mail sends it once the transaction commits
 
@@ -244,11 +254,8 @@ def confirm(registration):
             return Outcome.EXPIRED, None
         if (refused := cannot_confirm(registration, meeting)) is not None:
             return refused, registration
-        if _has_room(meeting):
-            status = Registration.Status.CONFIRMED
-        elif meeting.has_waitlist:
-            status = Registration.Status.WAITLISTED
-        else:
+        status = _place_for(meeting)
+        if status is None:
             registration.delete()  # no place and no waitlist: nothing is kept of the person
             return Outcome.FULL, None
         registration.status = status
@@ -435,11 +442,8 @@ def add_by_editor(meeting, *, language, **details):
         registration = Registration.objects.select_for_update().filter(meeting=meeting, email=email).first()
         if registration is not None and registration.status in HAS_A_TURN:
             return Outcome.ALREADY, registration
-        if _has_room(meeting):
-            status = Registration.Status.CONFIRMED
-        elif meeting.has_waitlist:
-            status = Registration.Status.WAITLISTED
-        else:
+        status = _place_for(meeting)
+        if status is None:
             return Outcome.FULL, None
         if registration is not None and registration.status == Registration.Status.CANCELLED:
             registration.calendar_round += 1  # a new calendar event, as in ``register``

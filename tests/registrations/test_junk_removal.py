@@ -119,7 +119,8 @@ class EditorTests(JunkRemovalTestCase):
         Registration.objects.filter(pk=self.first.pk).update(
             created_at=timezone.now() - datetime.timedelta(days=9)
         )
-        day = (timezone.now() - datetime.timedelta(days=9)).date().isoformat()
+        # The filter's days are the editor's (Amsterdam), not UTC's: right after midnight they differ.
+        day = timezone.localdate(timezone.now() - datetime.timedelta(days=9)).isoformat()
 
         listing = self.client.get(INDEX, {"created_at_from": day, "created_at_to": day}).content.decode()
 
