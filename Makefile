@@ -33,13 +33,16 @@ TEMPLATE_CHECK = $(BIN)/djhtml --tabwidth 4 site/templates
 # Keeps Django's locale walk out of the virtualenv (it would compile every package's catalogue).
 MESSAGE_DIRS = --ignore=$(VENV) --ignore=var --ignore=node_modules
 
-.PHONY: help run test format benchmark benchmark-send benchmark-import benchmark-search benchmark-security messages compiled-messages chromium gettext clean
+.PHONY: help run serve test format benchmark benchmark-serve benchmark-mixed benchmark-send benchmark-import benchmark-search benchmark-security messages compiled-messages chromium gettext clean
 
 help:
 	@echo "make run        install, migrate, load the demo content and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make serve      production-like: gunicorn, PostgreSQL, Redis and db_worker on http://127.0.0.1:$(PORT)/"
 	@echo "make test       lint, import and migration checks, the whole test suite (browser tests included)"
 	@echo "make format     format the Python code (ruff) and re-indent the templates (djhtml)"
 	@echo "make benchmark  render one page of every type and report time and queries (RUNS=$(RUNS))"
+	@echo "make benchmark-serve  gunicorn with production settings: req/s of a static file, each page type kept and rendered, 304s"
+	@echo "make benchmark-mixed  60 s of mixed visitors while an editor publishes and a kwartaalupdate goes out"
 	@echo "make benchmark-send  render an issue and send it to 10,000 and 50,000 subscribers through a local SMTP sink"
 	@echo "make benchmark-import  import 1,000 generated knowledge items, then again unchanged (SIZES=\"1000 10000\")"
 	@echo "make benchmark-search  import 1,000 and 10,000 items, time searches (PostgreSQL with DATABASE_URL), then 1,000 on SQLite"
@@ -91,6 +94,11 @@ run: $(VENV)/.installed-runtime compiled-messages
 	@echo ""
 	$(RUN) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Production settings with gunicorn, PostgreSQL, Redis and the task worker; Ctrl+C stops them all
+# (scripts/serve.sh says what it needs and uses; docs/deployment.md).
+serve: $(VENV)/.installed-runtime compiled-messages
+	PORT=$(PORT) scripts/serve.sh
+
 # Playwright drives Debian's Chromium (tests/browser/conftest.py names the same path); install it
 # where that is possible, say what to do elsewhere.
 chromium:
@@ -124,11 +132,12 @@ test: $(VENV)/.installed-dev node_modules/.installed chromium compiled-messages
 	$(TEST) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	@# The model and view tests on both cores (a module stays on one, so its fixtures load once),
-	@# then the browser tests, which share one live server and one seeded database.
+	@# then the browser tests, also on both: each worker seeds the demo site once for its own live
+	@# server, and the accessibility results are appended under a file lock.
 	$(TEST) $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 	@if [ "$(BROWSER_TESTS)" = yes ]; then \
-	    echo "$(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS)"; \
-	    $(TEST) $(BIN)/pytest -m browser $(PYTEST_ARGS); \
+	    echo "$(TEST) $(BIN)/pytest -m browser -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)"; \
+	    $(TEST) $(BIN)/pytest -m browser -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); \
 	else \
 	    echo "Browser tests not run here (BROWSER_TESTS=$(BROWSER_TESTS)): make test runs them by default."; \
 	fi
@@ -139,6 +148,16 @@ format: $(VENV)/.installed-dev
 
 benchmark: $(VENV)/.installed-runtime compiled-messages
 	$(BIN)/python tests/benchmarks/render_pages.py --runs $(RUNS)
+
+# gunicorn with production settings, wrk against it (needs wrk): SQLite, or a database of its own on
+# the PostgreSQL server DATABASE_URL names; Redis when it answers.
+benchmark-serve: $(VENV)/.installed-dev compiled-messages
+	@command -v wrk >/dev/null 2>&1 || { echo "benchmark-serve needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python tests/benchmarks/bench_serve.py --seconds $(BENCH_SECONDS) --workers $(BENCH_WORKERS)
+
+benchmark-mixed: $(VENV)/.installed-dev compiled-messages
+	@command -v wrk >/dev/null 2>&1 || { echo "benchmark-mixed needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python tests/benchmarks/bench_mixed.py --workers $(BENCH_WORKERS)
 
 # PostgreSQL too when DATABASE_URL names a server (a database of its own there), then SQLite.
 benchmark-send: $(VENV)/.installed-dev compiled-messages

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
 from core import images as core_images
 from home import views as home_views
 from newsletter import views as newsletter_views
@@ -21,7 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("healthz", home_views.healthz, name="healthz"),
+    # For load balancers and monitoring: 200 or 503, never cached, details for superusers only.
+    path("healthz", health.view, name="healthz"),
     # RFC 8058 one-click unsubscribe: mail clients POST here without cookies (List-Unsubscribe-Post).
     path("kwartaalupdate/afmelden/<str:token>/", newsletter_views.unsubscribe, name="newsletter_one_click"),
     path("i18n/", include("django.conf.urls.i18n")),

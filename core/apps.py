@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import signals, translate_form  # noqa: F401
+        from . import purging, signals, translate_form  # noqa: F401
 
         translate_form.install()
+        purging.connect()

@@ -14,11 +14,18 @@ the next read mints a new one: a lost version costs one re-render of everything,
 
 The models whose changes bump the version declare it with ``@bumps_content_version``; Wagtail's own
 page signals and models are connected in ``CoreConfig.ready``.
+
+Within one web request the version is read from the cache once: the page cache, every fragment
+and the ETag ask for it, and with Redis each read is a round trip. A bump during the request (an
+editor publishing) forgets the remembered one. Outside requests (the task worker, commands, which
+run for hours) nothing is remembered.
 """
 
+import contextvars
 import uuid
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -33,14 +40,42 @@ def _new_version():
     return uuid.uuid4().hex
 
 
+# {} while a web request runs (the version it read, once read); None outside requests.
+_request_memo = contextvars.ContextVar("content_version_memo", default=None)
+
+
+def _start_request(**kwargs):
+    _request_memo.set({})
+
+
+def _end_request(**kwargs):
+    _request_memo.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="content-version-request-started")
+request_finished.connect(_end_request, dispatch_uid="content-version-request-finished")
+
+
 def content_version():
     """A token that changes whenever published content may have changed. Never repeats."""
+    memo = _request_memo.get()
+    if memo:
+        return memo["version"]
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         # ``add`` keeps a version another process set in the meantime; either one is new.
         cache.add(CONTENT_VERSION_KEY, _new_version(), timeout=None)
         version = cache.get(CONTENT_VERSION_KEY) or _new_version()
+    if memo is not None:
+        memo["version"] = version
     return version
+
+
+def _set_new_version():
+    cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def bump_content_version(**kwargs):
@@ -50,8 +85,8 @@ def bump_content_version(**kwargs):
     a transaction). The second one, after the commit, discards anything another process cached from
     the data it read before the commit.
     """
-    cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
-    transaction.on_commit(lambda: cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None))
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
 
 
 def bumps_content_version(model):
@@ -85,14 +120,15 @@ def cached(name, compute):
 _IN_PROCESS = {}
 
 
-def kept_in_process(name, compute):
+def kept_in_process(name, compute, version=None):
     """``compute()``, kept in this process until the content changes, like ``cached``.
 
     For a value too large to fetch from the shared cache on every request (Redis would send and
     unpickle it each time): each process computes it once per content version. Only the latest
-    version is kept per ``name``. ``name`` must say everything it depends on.
+    version is kept per ``name``. ``name`` must say everything it depends on. A caller that has
+    just read ``content_version()`` passes it as ``version`` and saves a second read.
     """
-    version = content_version()
+    version = version or content_version()
     entry = _IN_PROCESS.get(name)
     if entry is None or entry[0] != version:
         entry = (version, compute())

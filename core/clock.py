@@ -9,8 +9,9 @@ of those moments that have passed: it is part of every page's cache key
 such moment, and at no other. A browser that revalidates after registration opened gets the new
 page, not a 304 for the old one.
 
-The moments are read once per content version (``core.caching.cached``): publishing a meeting with
-a new date changes them, and the clock alone never needs a query.
+The moments are read once per content version and process (``core.caching.kept_in_process``):
+publishing a meeting with a new date changes them, and the clock alone never needs a query, nor a
+cache read (the page cache asks on every request).
 """
 
 from bisect import bisect_right
@@ -18,7 +19,7 @@ from bisect import bisect_right
 from django.utils import timezone
 from wagtail.models import get_page_models
 
-from .caching import cached
+from .caching import kept_in_process
 
 
 def _moments():
@@ -30,6 +31,8 @@ def _moments():
     return sorted(moments)
 
 
-def clock_epoch():
-    """How many of the moments at which pages change have passed: a number that grows with time."""
-    return bisect_right(cached("clock-moments", _moments), timezone.now())
+def clock_epoch(version=None):
+    """How many of the moments at which pages change have passed: a number that grows with time.
+
+    ``version``: the content version, when the caller has just read it."""
+    return bisect_right(kept_in_process("clock-moments", _moments, version), timezone.now())

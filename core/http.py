@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
+from .page_cache import keep_with_form
 from .visibility import is_private
 
 
@@ -38,6 +39,9 @@ def add_cache_headers(request, response, page=None):
     else:
         # Editors see the userbar and links to drafts; a private page is for its own visitor.
         patch_cache_control(response, private=True, no_cache=True)
+        if page is not None and not request.user.is_authenticated and not is_private(page):
+            # Public but for the form's token: the page cache keeps it and puts a fresh one in.
+            keep_with_form(request)
     patch_vary_headers(response, ["Cookie"])
     return response
 

@@ -9,9 +9,10 @@ gigabyte each time. Three rules keep every worker at a few hundred MB:
   ``WAGTAILIMAGES_MAX_UPLOAD_SIZE``): a 15 KB "pixel bomb" is refused before it is decoded.
 - An upload is stored at most ``STORED_EDGE`` pixels on its long side (``ImageForm``, Wagtail's
   ``WAGTAILIMAGES_IMAGE_FORM_BASE``): the site never shows more, and every later rendition then
-  decodes a web-sized image instead of a 40 Mpx one (Wagtail makes the three sizes of a ``srcset``
-  in three threads at once). A JPEG is decoded at a reduced scale straight away (Pillow's
-  ``draft``); the camera's EXIF data (GPS position included) is not kept.
+  decodes a web-sized image instead of a 40 Mpx one (Wagtail makes the renditions of a
+  ``{% picture %}``, every size in WebP and JPEG, three threads at once). A JPEG is decoded at a
+  reduced scale straight away (Pillow's ``draft``); the camera's EXIF data (GPS position included)
+  is not kept.
 - The admin's preview answers only ``RENDITION_SPECS``, from the stored rendition (made once, then
   read from disk); any other spec is refused before the image is opened, with a bare 404 that costs
   less than a page. The URL generator that builds those preview links needs Wagtail's public image-serving
@@ -19,6 +20,8 @@ view, which this site does not mount, so it is refused too (it would fail with a
 
 ``RENDITION_SPECS`` lists every spec the templates, the code and Wagtail's admin use;
 ``tests/core/test_images.py`` reads the templates and fails when one is missing.
+
+The sizes and formats of the public pages' images are in ``core.renditions``.
 """
 
 from io import BytesIO
@@ -32,21 +35,15 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm
 from wagtail.permissions import policy_registry
 
+from .renditions import PUBLIC_SPECS
+
 # The long side of a stored upload. The largest size the site shows is 1280 px wide (2x: 2560);
 # 3000 lets Pillow decode a 6000 px JPEG at half scale.
 STORED_EDGE = 3000
 SAVE_OPTIONS = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 88}}
 
 # The site's own (templates and code) ...
-SITE_SPECS = {
-    "fill-640x360",
-    "fill-960x640",
-    "fill-1200x630",
-    "max-160x80",
-    "width-640",
-    "width-960",
-    "width-1280",
-}
+SITE_SPECS = PUBLIC_SPECS
 # ... and Wagtail's admin (listings, choosers, the edit page's preview and focal point).
 ADMIN_SPECS = {"max-165x165", "max-800x600", "max-150x150", "fill-600x338", "original"}
 RENDITION_SPECS = SITE_SPECS | ADMIN_SPECS

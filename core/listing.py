@@ -22,11 +22,9 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-MAX_PAGE_DIGITS = 9
+from .renditions import CARD_RENDITIONS
 
-# The rendition every listing card shows. Templates use the same literal
-# (``{% image item.listing_image fill-640x360 alt="" %}``): change both together.
-CARD_IMAGE_SPEC = "fill-640x360"
+MAX_PAGE_DIGITS = 9
 
 # The URL value that asks a filter with a default for everything (``?wanneer=alle``).
 ALL_VALUE = "alle"
@@ -249,14 +247,19 @@ def paginate(request, queryset, per_page):
 def prefetch_card_renditions(*page_lists):
     """Load the card renditions of every page in ``page_lists`` in one query.
 
-    The pages must come from a queryset with ``select_related("listing_image")``; several lists
-    (the sections of the home page, say) share the one query. Returns the lists, evaluated.
+    Exactly the renditions a card's ``{% picture %}`` shows (``core.renditions.CARD_RENDITIONS``: each
+    size in WebP and JPEG), so its tag finds them all without a query of its own. The pages must
+    come from a queryset with ``select_related("listing_image")``; several lists (the sections of
+    the home page, say) share the one query. Returns the lists, evaluated.
     """
     evaluated = [list(pages) for pages in page_lists]
     # Every instance, not a set: two pages sharing an image hold two separate Image objects.
     images = [page.listing_image for pages in evaluated for page in pages if page.listing_image_id]
     if images:
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        # The Prefetch that Wagtail's ``ImageQuerySet.prefetch_renditions`` builds, run on the images
+        # the pages' join already loaded: one query for every list, where a Prefetch on
+        # ``listing_image`` would load the images again, once per list.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITIONS)
         prefetch_related_objects(
             images,
             Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),

@@ -7,6 +7,7 @@ documents from collections the user may not choose (``core.admin_forms``). ``Lis
 GET-parameter filters and pagination for index pages whose children are listed.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,7 @@ from .clock import clock_epoch
 from .hooks import PAGE_CONTEXT_HOOK
 from .http import serve_with_revalidation
 from .listing import (
+    ALL_VALUE,
     active_filter_links,
     apply_filters,
     listing_cache_key,
@@ -32,6 +34,8 @@ from .listing import (
     view_links,
 )
 from .localisation import source_language_offer
+from .page_cache import allow_query
+from .purging import default_urls_showing
 from .visibility import visible
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -97,7 +101,9 @@ class BasePage(Page):
         # through this, so a publish anywhere (a card, a menu entry, a view restriction) refreshes
         # every page; and on the clock's epoch, so does a registration that opens or a deadline
         # that passes (``core.clock``).
-        return [*super().get_cache_key_components(), content_version(), clock_epoch()]
+        # And on the release: a deploy that changes a template is seen at once.
+        version = content_version()
+        return [*super().get_cache_key_components(), settings.RELEASE, version, clock_epoch(version)]
 
     def serve(self, request, *args, **kwargs):
         return serve_with_revalidation(
@@ -111,6 +117,12 @@ class BasePage(Page):
         """
         return False
 
+    def urls_showing_this(self, request=None):
+        """The full URLs whose answers show this page: itself, its ancestors up to its home page
+        (they list it), the sitemap. A type shown elsewhere too adds those; ``core.purging`` purges
+        them when the page is published, unpublished, moved or deleted."""
+        return default_urls_showing(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Capability apps add to a page they don't own through this hook, so that the page's app
@@ -122,6 +134,16 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+
+def understood_parameters(filters, params):
+    """The filters' GET parameters whose value in ``params`` is one of their choices."""
+    for listing_filter in filters:
+        valid = {str(value) for value, _label in listing_filter.choices}
+        if listing_filter.default:
+            valid.add(ALL_VALUE)
+        if params.get(listing_filter.param) in valid:
+            yield listing_filter.param
 
 
 class ListingPage(BasePage):
@@ -168,6 +190,9 @@ class ListingPage(BasePage):
         page_number = requested_page_number(request)  # 404 for a malformed number, before anything
         filters = self.get_filters(request)
         queryset = apply_filters(self.get_listing_queryset(request), filters, request.GET)
+        # The page cache may keep this URL when its query says nothing but valid filter choices
+        # and a page number: a made-up parameter or value renders, but is not kept.
+        allow_query(request, [*understood_parameters(filters, request.GET), "page"])
         context.update(
             {
                 "filters": filters,

@@ -1,12 +1,11 @@
-"""Site-wide views that are not pages: sitemap, robots.txt, health check, error pages, and the
-accessibility statement."""
+"""Site-wide views that are not pages: sitemap, robots.txt, error pages, and the accessibility
+statement (``/healthz`` is ``config/health.py``)."""
 
 import datetime
 
 from csp.decorators import csp_update
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
@@ -58,13 +57,6 @@ def accessibility_statement(request):
         "host": request.get_host(),
     }
     return add_cache_headers(request, render(request, "home/accessibility_statement.html", context))
-
-
-@require_GET
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def page_not_found(request, exception=None):

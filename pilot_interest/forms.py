@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TOO_LONG, AccessibleErrorsMixin, HoneypotMixin, email_field, name_field
-from knowledge.models import Municipality
+from knowledge.fields import MunicipalityField
 
 CHALLENGE_MIN = 40
 CHALLENGE_MAX = 2000
@@ -43,9 +43,8 @@ def is_phone_number(value):
 
 
 class PilotInterestForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
-    municipality = forms.ModelChoiceField(
+    municipality = MunicipalityField(
         label=_("Voor welke gemeente is de pilot?"),
-        queryset=Municipality.objects.order_by("name"),
         empty_label=_("Kies een gemeente"),
         error_messages={
             "required": _("Kies een gemeente uit de lijst."),

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TOO_LONG, AccessibleErrorsMixin, HoneypotMixin, email_field, name_field
+from knowledge.fields import MunicipalityField
 from knowledge.models import MeetingPage, Municipality
 
 from .models import Registration
@@ -20,9 +21,8 @@ from .models import Registration
 class RegistrationForm(AccessibleErrorsMixin, HoneypotMixin, forms.Form):
     name = name_field()
     email = email_field(_("Uw e-mailadres op het werk"))
-    municipality = forms.ModelChoiceField(
+    municipality = MunicipalityField(
         label=_("Voor welke gemeente werkt u?"),
-        queryset=Municipality.objects.order_by("name"),
         required=False,
         empty_label=_("Ik werk voor een andere organisatie"),
         error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},

@@ -31,8 +31,11 @@ def pytest_unconfigure(config):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    for alias in ("default", "renditions"):
+    from core.page_cache import local_pages  # noqa: PLC0415 - needs the apps loaded
+
+    for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
+    local_pages.clear()  # the page cache's own copies in this process (core/page_cache.py)
     yield
 
 

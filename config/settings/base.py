@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Only for its command: manage.py health_check healthz --no-http (docs/operations.md).
+    "health_check",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -82,11 +84,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer gets an X-Request-ID, every log line of the request carries it, and the
+    # access and slow-request lines time the whole stack (core/request_log.py).
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every answer, static files included.
     "core.headers.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: an anonymous visitor's page from the cache, before sessions,
+    # the database or URL resolution (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     # Before anything that queries: each statement of a web request gets DATABASE_STATEMENT_TIMEOUT,
     # and one stopped for time answers "Dit duurde te lang" (503) instead of holding the worker.
     "core.db_timeout.StatementTimeoutMiddleware",
@@ -225,6 +233,11 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX + "-renditions",
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX + "-pages",
+        },
     }
 else:
     CACHES = {
@@ -232,6 +245,12 @@ else:
         "renditions": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
+        },
+        # Pages of their own, so that a thousand cached pages never push the content version out.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         },
     }
 
@@ -248,6 +267,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Team Leefbaarheid <le
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz (core/health.py) fails when a due task has waited longer than this for db_worker, or a
+# recurring task has not succeeded within its interval × HEALTH_RECURRING_SLACK plus this.
+HEALTH_QUEUE_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_QUEUE_MAX_AGE_SECONDS", "600"))
+HEALTH_RECURRING_SLACK = float(os.environ.get("HEALTH_RECURRING_SLACK", "3"))
 
 # The search log behind the search report is kept this many days (manage.py purge_search_log).
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
@@ -368,12 +391,36 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+
+def logging_config(log_format):
+    """Logs go to standard error, one line per record: ``json`` (production's default: one JSON
+    object per line) or ``text`` (for people), each with the request id (core/request_log.py,
+    docs/operations.md). The site's own access and slow-request lines are INFO and WARNING on
+    ``leefbaarheid.*``; everything else from LOG_LEVEL up."""
+    if log_format not in {"json", "text"}:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {log_format!r}.")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "core.request_log.RequestIdFilter"}},
+        "formatters": {
+            "json": {"()": "core.request_log.JsonFormatter"},
+            "text": {"()": "core.request_log.TextFormatter"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": log_format}
+        },
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "loggers": {"leefbaarheid": {"level": "INFO"}},
+    }
+
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING = logging_config(LOG_FORMAT)
+# One INFO line per request on leefbaarheid.request (on in production); a WARNING line on
+# leefbaarheid.slow for every request slower than SLOW_REQUEST_MS, always.
+LOG_REQUESTS = env_bool("LOG_REQUESTS", False)
+SLOW_REQUEST_MS = int(os.environ.get("SLOW_REQUEST_MS", "500"))
 
 # --- Security (README, "Security") ---------------------------------------------------------------
 
@@ -446,6 +493,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# The page cache (core/page_cache.py): how long an anonymous visitor's page is kept at most. A
+# publish or a clock moment makes every kept page unreachable at once, so this bounds memory, not
+# staleness. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "pages"
+
 # Public pages may be cached by browsers and proxies for this many seconds.
 # Browsers revalidate every page (max-age=0, with an ETag); only a shared cache that the site
 # purges on publish may keep a copy for this long (s-maxage). 0: no shared cache may keep one.
@@ -454,3 +507,48 @@ SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "0"))
 # Set it to the release (a git commit, a version) so that all workers agree; the default, the time
 # this process started, is safe but costs a render instead of a 304 after a worker restart.
 RELEASE = os.environ.get("RELEASE") or str(time.time())
+
+# A shared cache in front of the site, purged when editors publish (core/purging.py,
+# docs/proxy-cache.md): nginx or Varnish at FRONTEND_CACHE_PURGE_URL (PURGE requests), or a CDN.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# core.purging names every URL in every language itself: Wagtail must not add /nl/ variants.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Uploaded media in an S3-compatible bucket, for several app servers (docs/deployment.md). Only
+# when MEDIA_S3_BUCKET is set, and only then does the site need django-storages and boto3
+# (pip install "django-storages[s3]"); the keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY in the environment, which boto3 reads itself.
+if MEDIA_S3_BUCKET := os.environ.get("MEDIA_S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            # The CDN or bucket host that serves the files; images are public, so their URLs are
+            # plain (no signature that expires and defeats caching).
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Documents go through the site's own view, which checks a collection's privacy, rather than
+    # a redirect to the bucket.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"

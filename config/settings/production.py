@@ -5,10 +5,12 @@ A missing, short or well-known ``SECRET_KEY`` (every signed link and session dep
 the process at start-up with a message that says what to set, rather than running unsafely.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, VAR_DIR, env_bool
+from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, VAR_DIR, env_bool, logging_config
 
 # Keys that have been in this repository, its documentation or a tutorial: never good enough.
 KNOWN_KEYS = {"dev-only-not-secret", "test-only-not-secret", "changeme", "secret", "django-insecure"}
@@ -59,6 +61,13 @@ TWO_FACTOR_REQUIRED = True
 # EMAIL_BACKEND in the environment (read by base.py) wins over this default.
 EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.smtp.EmailBackend"  # noqa: F405
 SEED_DEMO_EDITOR = False
+# One JSON object per log line, with an access line per request (docs/operations.md).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING = logging_config(LOG_FORMAT)
+LOG_REQUESTS = env_bool("LOG_REQUESTS", True)
+# A load balancer probes the instance itself, over plain HTTP: /healthz answers it instead of
+# redirecting to https (it sets no cookie and shows the public only ok/failing per check).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 if not REDIS_URL:
     # Every gunicorn worker must see the same content version (core/caching.py), or a publish would
@@ -71,5 +80,10 @@ if not REDIS_URL:
         "renditions": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache-renditions",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }

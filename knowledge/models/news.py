@@ -135,3 +135,7 @@ class NewsIndexPage(SectionIndexMixin, ThemedCardsMixin, RoutablePageMixin, List
     @path("rss/", name="rss")
     def rss_feed(self, request):
         return NewsFeed(self, request)(request)
+
+    def get_cached_paths(self):
+        # A shared cache keeps the feed too: a purge of this page purges both (core.purging).
+        return ["/", self.reverse_subpage("rss")]

@@ -41,6 +41,12 @@ class ThemeTaggedMixin:
     def in_theme_section(cls, queryset):
         return queryset
 
+    def urls_showing_this(self, request=None):
+        """Also the theme pages, in this page's language, of the themes it is tagged with."""
+        theme_keys = [theme.translation_key for theme in self.themes.all()]
+        theme_pages = ThemePage.objects.filter(locale_id=self.locale_id, translation_key__in=theme_keys)
+        return {*super().urls_showing_this(request), *(theme.get_full_url(request) for theme in theme_pages)}
+
 
 def theme_tagged_models():
     return [
@@ -143,10 +149,19 @@ class ThemeIndexPage(SectionIndexMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        (context["themes"],) = prefetch_card_renditions(
-            visible(ThemePage.objects.child_of(self)).select_related("listing_image").order_by("path")
-        )
+        # Lazy: only evaluated when the cached fragment in the template is stale.
+        context["themes"] = SimpleLazyObject(self.theme_cards)
         return context
+
+    def theme_cards(self):
+        """The visible themes below this page, in the tree's order, with their card images loaded."""
+        (themes,) = prefetch_card_renditions(
+            visible(ThemePage.objects.child_of(self))
+            .defer_streamfields()
+            .select_related("listing_image")
+            .order_by("path")
+        )
+        return themes
 
 
 class ThemePage(BasePage):
@@ -154,6 +169,8 @@ class ThemePage(BasePage):
 
     # A search for a subject starts best at its theme: the search boxes suggest themes first.
     suggested_first = True
+    # Cards everywhere name their themes: a published theme purges every page (core.purging).
+    shown_on_every_page = True
 
     questions = StreamField(
         [("question", ThemeQuestionBlock())],

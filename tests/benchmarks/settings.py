@@ -21,7 +21,11 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "renditions",
     },
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# The render benchmark measures rendering: the page cache (core/page_cache.py) would answer every
+# timed request after the first. make benchmark-serve measures the cached pages.
+PAGE_CACHE_SECONDS = 0
 
 # The benchmark builds a database of its own next to whatever DATABASE_URL names, never inside it:
 # a SQLite file in the temporary directory, or a PostgreSQL database named after this process.

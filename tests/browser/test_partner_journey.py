@@ -151,7 +151,8 @@ def test_a_partner_article_goes_through_review_to_the_public_site(new_page, movi
     editor.context.close()
 
     # 4. The visitor finds it under Movisie's name and logo, and the pages pass axe.
-    logo_rendition = movisie.organisation.logo.get_rendition("max-160x80").url
+    # The <img> of the logo's <picture> is its PNG fallback (core.renditions.LOGO_PICTURE).
+    logo_rendition = movisie.organisation.logo.get_rendition("max-160x80|format-png").url
     response = visitor.goto(article.url)
     assert response.status == 200
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)

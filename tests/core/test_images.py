@@ -16,12 +16,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 from PIL import Image as PillowImage
-from wagtail.images.models import Image
+from wagtail.images.models import Filter, Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from core.images import RENDITION_SPECS, STORED_EDGE
-from core.listing import CARD_IMAGE_SPEC
+from core.renditions import CARD_RENDITIONS
 from partners.setup import set_up_partner
 from tests.factories.knowledge import build_site
 from tests.image_files import bomb_png
@@ -127,11 +127,12 @@ class PreviewTests(TestCase):
 
 def test_every_size_the_templates_ask_for_is_allowed():
     """The list in core/images.py must follow the templates: a missing size would break a page."""
-    used = {CARD_IMAGE_SPEC}
+    used = set(CARD_RENDITIONS)
     for template in TEMPLATES.rglob("*.html"):
         text = template.read_text()
         used.update(re.findall(r"{%\s*image\s+\S+\s+([a-z]+-[\dx]+|original)", text))
-        for prefix, widths in re.findall(r"{%\s*srcset_image\s+\S+\s+([a-z]+)-\{([\d,\s]+)\}", text):
-            used.update(f"{prefix}-{width.strip()}" for width in widths.split(","))
+        # ``{% picture img fill-{640x360,960x540} format-{webp,jpeg} ... %}``: every combination.
+        for specs in re.findall(r"{%\s*(?:srcset_image|picture)\s+\S+((?:\s+[a-z]+-[\w{},]+)+)", text):
+            used.update(Filter.expand_spec(specs.split()))
     assert len(used) > 4, used
     assert used <= RENDITION_SPECS, used - RENDITION_SPECS

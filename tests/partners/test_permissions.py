@@ -476,7 +476,9 @@ class ModerationTests(PartnerTestCase):
         response = self.client.get("/nieuws/movisie/met-logo/")
 
         self.assertContains(response, 'class="byline__logo"')
-        self.assertContains(response, organisation.logo.get_rendition("max-160x80").url)
+        # A <picture>: the WebP source and the PNG fallback of the logo (core.renditions.LOGO_PICTURE).
+        self.assertContains(response, organisation.logo.get_rendition("max-160x80|format-webp").url)
+        self.assertContains(response, organisation.logo.get_rendition("max-160x80|format-png").url)
 
     def test_a_rejection_with_a_comment_leaves_a_draft_and_the_partner_reads_the_comment(self):
         page = self.submit(

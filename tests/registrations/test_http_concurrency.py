@@ -13,20 +13,12 @@ hold exactly those forty rows. What serialises them is the same as in the thread
 workers queue for the file's write lock.
 
 gunicorn gets the test's data the same way as the subprocess of the thread test (see
-``tests.database``). It listens on a socket this test opens on a free port and hands over
-(``fd://``), so two test processes under xdist never race for a port. Its access log names the
-worker of every request, to show that the posts really were shared by several processes.
+``tests.database``) and is started by ``tests.gunicorn_server``. Its access log names the worker of
+every request, to show that the posts really were shared by several processes.
 """
 
 import collections
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 import requests
@@ -35,89 +27,12 @@ from bs4 import BeautifulSoup
 from registrations import places, tokens
 from tests.database import database_url
 from tests.factories.knowledge import MeetingPageFactory, build_site
+from tests.gunicorn_server import TIMEOUT, gunicorn, tail
 from tests.registrations.test_concurrency import statuses
 
-ROOT = Path(__file__).resolve().parents[2]
 PEOPLE, PLACES, WORKERS = 40, 10, 4
 # What the heading of registrations/registered.html says for each outcome.
 HEADINGS = {"U bent aangemeld": "confirmed", "U staat op de wachtlijst": "waitlisted"}
-# Generous: on a busy CI machine four Django processes start slowly; a normal run takes seconds.
-TIMEOUT = 60
-
-
-def wait_for(condition, timeout, server, log):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"gunicorn exited with {server.returncode}:\n{tail(log)}")
-        if condition():
-            return
-        time.sleep(0.05)
-    pytest.fail(f"gunicorn did not come up in {timeout} s:\n{tail(log)}")
-
-
-def tail(log):
-    return log.read_text()[-3000:]
-
-
-def answers(url):
-    try:
-        return requests.get(url, timeout=1).status_code == 200
-    except requests.RequestException:
-        return False
-
-
-@contextmanager
-def gunicorn(url, access_log, error_log):
-    """gunicorn with ``WORKERS`` workers on the test's data; yields its base URL."""
-    with socket.create_server(("127.0.0.1", 0), backlog=128) as listener:
-        base = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": url,
-            # 40 posts from one address (this test): the per-client limit on public forms would
-            # refuse most.
-            "FORM_RATE_LIMIT": "0",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "BASE_URL": base,
-        }
-        command = [
-            *(sys.executable, "-m", "gunicorn", "config.wsgi:application"),
-            *("--bind", f"fd://{listener.fileno()}", "--workers", str(WORKERS), "--worker-class", "sync"),
-            # The application is loaded once, before the fork: the workers start in milliseconds
-            # instead of four Django start-ups competing for two cores, and "Booting worker" in
-            # the log then means that worker is ready. Loading opens no database connection, so
-            # no connection is shared by the workers.
-            "--preload",
-            *("--access-logfile", str(access_log), "--access-logformat", "%(p)s %(m)s %(U)s %(s)s"),
-            *("--error-logfile", str(error_log), "--log-level", "info", "--graceful-timeout", "5"),
-            # Otherwise gunicorn opens a control socket at one path per user (~/.gunicorn/), which
-            # two runs at once, or a gunicorn of the developer's, would take from each other.
-            "--no-control-socket",
-        ]
-        with error_log.open("w") as output:
-            server = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=output, stderr=output, pass_fds=[listener.fileno()]
-            )
-    # Only gunicorn holds the socket now: should it die, connections are refused at once instead
-    # of waiting in the queue of a socket that nobody answers.
-    try:
-        wait_for(
-            lambda: error_log.read_text().count("Booting worker") >= WORKERS and answers(f"{base}/healthz"),
-            TIMEOUT,
-            server,
-            error_log,
-        )
-        yield base
-    finally:
-        # Graceful: a worker finishes its request and writes its access log line first.
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def csrf_token(html):
@@ -187,7 +102,8 @@ def test_forty_confirmations_at_once_to_several_gunicorn_workers_confirm_exactly
     url = database_url(tmp_path)
     access_log, error_log = tmp_path / "access.log", tmp_path / "gunicorn.log"
 
-    with gunicorn(url, access_log, error_log) as base:
+    # 40 posts from one address (this test): the per-client limit on public forms would refuse most.
+    with gunicorn(url, access_log, error_log, WORKERS, FORM_RATE_LIMIT="0") as base:
         outcomes = collections.Counter(confirm_at_once([base + path for path in paths]))
 
     assert outcomes == {"confirmed": PLACES, "waitlisted": PEOPLE - PLACES}, tail(error_log)
