@@ -10,13 +10,19 @@ would give crawlers endless URLs. ``suggestions`` answers the search boxes' auto
 (``search.autocomplete``).
 """
 
+import hashlib
+from array import array
+
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.caching import cached
 from core.listing import active_filter_links, apply_filters, paginate, selected_params
 from core.ratelimit import client_address
 from core.visibility import active_locale_id, visible
@@ -35,11 +41,13 @@ from .suggest import suggestion
 RESULTS_PER_PAGE = 10
 # ``?letterlijk=1``: the words as typed, no correction (the way back from a corrected answer).
 LITERAL_PARAM = "letterlijk"
-# Relations a result shows (``card_meta``, the JSON's organisation), loaded for a whole page at once.
-CARD_RELATIONS = ("organisation", "municipality")
+# Relations a result shows, loaded for a whole page at once: the card's line (``card_meta``: a
+# pilot's municipality), and in the JSON also the themes and the organisation.
+CARD_RELATIONS = ("municipality",)
+JSON_RELATIONS = ("themes", "organisation", "municipality")
 
 
-def _page_of(request, ids):
+def _page_of(request, ids, relations):
     page = paginate(request, ids, RESULTS_PER_PAGE)
     pages = Page.objects.filter(pk__in=page.object_list).specific().in_bulk()
     page.object_list = [pages[pk] for pk in page.object_list if pk in pages]
@@ -48,9 +56,10 @@ def _page_of(request, ids):
         by_type.setdefault(type(item), []).append(item)
     for model, items in by_type.items():
         names = {field.name for field in model._meta.get_fields()}
-        # The card's line (``card_meta``: a pilot's municipality) and the JSON's organisation:
-        # one query per relation and type, not one per result.
-        prefetch_related_objects(items, *(name for name in ("themes", *CARD_RELATIONS) if name in names))
+        # One query per relation and type, not one per result; only the relations the answer
+        # shows: the page's cards show no themes or organisation, and loading them cost two
+        # queries and a page of theme pages built for nothing.
+        prefetch_related_objects(items, *(name for name in relations if name in names))
     return page
 
 
@@ -96,6 +105,39 @@ def _facet_json(facets):
     }
 
 
+def _facet_block(request, facets, links, kept, ids):
+    """The facet form (``search/facets.html``) as HTML, kept until the content changes.
+
+    Counting every choice among the matches and rendering a select per facet, with an option per
+    theme, organisation, municipality and year, was a good part of a search's time in Python; the
+    same search asked again (another page of results, the way back from a result, a popular
+    query) gets the same form. It depends on the matches (``ids``, before narrowing: the counts
+    are among them), the chosen values, what the form keeps (``kept``: the words as typed) and the
+    language, and on nothing else: the key holds each, the content version the rest.
+    """
+    chosen = QueryDict(mutable=True)
+    chosen.update({facet.param: facet.selected for facet in facets if facet.selected})
+    chosen.update({f"kept-{name}": value for name, value in kept.items()})
+    # One digest of it all: a query of 200 characters would make a key too long for some caches.
+    digest = hashlib.blake2b(array("q", sorted(ids)).tobytes(), digest_size=16)
+    digest.update(chosen.urlencode().encode())
+    key = f"search-facets:{get_language()}:{digest.hexdigest()}"
+
+    def render_block():
+        shown = [facet for facet in facets if facet.options or facet.selected]
+        if not shown and not links:
+            return ""
+        context = {
+            "facets": shown,
+            "active_facets": links,
+            "search_kept_fields": [{"name": name, "value": value} for name, value in kept.items()],
+        }
+        return render_to_string("search/facets.html", context, request)
+
+    # Safe: the template engine rendered it, escaping what it inserted.
+    return mark_safe(cached(key, render_block))
+
+
 def _answer(request, pages, query, locale_id):
     """The ranking for ``query`` and, when it finds nothing but a corrected query does, the
     corrected query's: ``(ranking, answered query, corrected_from, suggestion)``.
@@ -130,7 +172,7 @@ def search(request):
         for_typed = promoted_ids(typed, pages)
         promoted = [*for_typed, *(pk for pk in promoted if pk not in for_typed)]
     ids = promoted_first(promoted, ranking.ids)
-    facets = []
+    matches, facets = ids, []
     if ids:
         counts = search_facets(ids, locale_id)
         facets = counts.facets
@@ -138,13 +180,13 @@ def search(request):
         apply_filters(Page.objects.none(), facets, request.GET)
         kept = counts.among()
         ids = [pk for pk in ids if pk in kept]
-    results = _page_of(request, ids) if query else None
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    results = _page_of(request, ids, JSON_RELATIONS if wants_json else CARD_RELATIONS) if query else None
     # The synonyms and compounds are marked too: they are why a page without the words is here.
     fragments = highlights(results.object_list, [*words, *ranking.marked], get_language()) if results else {}
     for item in results or []:
         item.search_highlight = fragments.get(item.pk, "")
         item.search_promoted = item.pk in promoted
-    wants_json = "application/json" in request.headers.get("Accept", "")
     # A search counts once: its first page, unnarrowed, on the page a person reads.
     first_search = results is not None and results.number == 1 and not any(f.selected for f in facets)
     if first_search and not wants_json and not log.is_bot(request):
@@ -201,7 +243,7 @@ def search(request):
                 "max_query_length": MAX_QUERY_LENGTH,
                 "suggestion": suggested,
                 "suggestion_query": _only_q(suggested) if suggested else "",
-                "facets": [facet for facet in facets if facet.options or facet.selected],
+                "facet_block": _facet_block(request, facets, links, kept, matches) if facets else "",
                 "active_facets": links,
                 # The no-results page offers the themes as a way in.
                 "themes": visible(ThemePage.objects.filter(locale_id=locale_id)).order_by("path")
@@ -215,8 +257,6 @@ def search(request):
                 if results is not None and not results.object_list
                 else [],
                 "search_params_query_only": _only_q(typed),
-                # What the filter form keeps besides the filters (includes/filter_form.html).
-                "search_kept_fields": [{"name": name, "value": value} for name, value in kept.items()],
             },
         )
     # Results depend on the query and change with every publish: never cache them.

@@ -2,6 +2,8 @@
 
     DATABASE_URL=postgres://... python tests/benchmarks/bench_search.py [--sizes 1000 10000]
     python tests/benchmarks/bench_search.py --database-url postgres://... [--runs 5] [--profile]
+    BENCHMARK_KEEP_DATABASE=1 DATABASE_URL=postgres://... python tests/benchmarks/bench_search.py
+    DATABASE_URL=postgres://... python tests/benchmarks/bench_search.py --reuse-database benchmark_<pid>
 
 PostgreSQL is what production searches on (full text with Dutch and English stemming); without
 ``DATABASE_URL`` the script measures SQLite's FTS5 instead (``make benchmark-search`` runs it at
@@ -21,6 +23,12 @@ each size, growing the same knowledge base:
   all requests, the queries per request, and the slowest queries of the mix; and the first
   search after a content change, which reads the facets' table of every page again.
 
+Besides the wall-clock latency, which on a busy machine says as much about the other processes,
+it reports the CPU time per request of this process and of the PostgreSQL backend serving it
+(``DatabaseClock``): compare changes by those. ``BENCHMARK_KEEP_DATABASE=1`` keeps the database
+(``tests/benchmarks/seeded.py`` prints its name) and ``--reuse-database NAME`` measures it again
+without importing: with the statistics the import left, as long as nobody ran ``ANALYZE`` on it.
+
 ``--profile`` adds, for the largest size, the SQL statements that took longest and a cProfile
 of one round of the mix. The target is a p95 under 100 ms at 10,000 items. The script measures
 and never gates: it exits 0 (2 when it can't run) and sums up in a last ``VERDICT:`` line.
@@ -34,9 +42,12 @@ import json
 import os
 import pstats
 import random
+import shutil
 import statistics
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 TARGET_P95_MS = 100.0
@@ -162,6 +173,11 @@ def parse_args():
     parser.add_argument(
         "--profile", action="store_true", help="slowest SQL and a cProfile at the largest size"
     )
+    parser.add_argument(
+        "--reuse-database",
+        metavar="NAME",
+        help="measure a database an earlier run kept (BENCHMARK_KEEP_DATABASE=1), without importing",
+    )
     args = parser.parse_args()
     if any(size < 1 for size in args.sizes) or args.runs < 1 or args.warmup < 0:
         parser.error("--sizes and --runs must be at least 1, --warmup at least 0")
@@ -169,6 +185,8 @@ def parse_args():
     url = args.database_url or os.environ.get("DATABASE_URL", "")
     if url and not url.startswith(("postgres://", "postgresql://", "pgsql://")):
         parser.exit(2, "--database-url / DATABASE_URL must name a PostgreSQL server (or be empty: SQLite).\n")
+    if args.reuse_database and not url:
+        parser.exit(2, "--reuse-database needs a PostgreSQL server (--database-url / DATABASE_URL).\n")
     if url:
         os.environ["DATABASE_URL"] = url
     else:
@@ -249,26 +267,60 @@ def request(client, path, query, facets):
     return response
 
 
+class DatabaseClock:
+    """CPU seconds the database server spent for this process's connection, where it can be read.
+
+    Wall-clock time on a busy machine says as much about the other processes as about the search;
+    the CPU time of this process (``time.process_time``) and of the PostgreSQL backend that serves
+    its connection (``/proc/<pid>/stat``: user plus system time, when the server runs on this
+    machine) do not. SQLite runs inside this process: its time is in ``process_time`` already.
+    """
+
+    def __init__(self):
+        from django.db import connection  # noqa: PLC0415
+
+        self.stat, self.tick = None, os.sysconf("SC_CLK_TCK")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                stat = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+            if stat.exists():
+                self.stat = stat
+
+    def seconds(self):
+        if self.stat is None:
+            return 0.0
+        # The command name in brackets may hold spaces: count the fields after its ")".
+        fields = self.stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / self.tick  # utime, stime
+
+
 def measure(client, runs, warmup):
-    """{(path, query, facets as text): [milliseconds]} and {same key: (queries, results)}."""
+    """{(path, query, facets as text): [milliseconds]}, {same key: (queries, results)} and the
+    CPU milliseconds of each request: ``{"django": [...], "database": [...]}``."""
     from django.db import connection  # noqa: PLC0415
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
 
     keys = [(path, query, json.dumps(facets, sort_keys=True)) for path, query, facets in QUERY_MIX]
-    timings, shape = {key: [] for key in keys}, {}
+    timings, shape, cpu = {key: [] for key in keys}, {}, {"django": [], "database": []}
     for (path, query, facets), key in zip(QUERY_MIX, keys, strict=True):
         for _ in range(warmup):
             request(client, path, query, facets)
         with CaptureQueriesContext(connection) as queries:
             response = request(client, path, query, facets)
         shape[key] = (len(queries), _results(response))
+    # The test client keeps the one connection across requests: one backend to read.
+    database = DatabaseClock()
     # Interleaved rounds, so a burst of load elsewhere spreads over the mix.
     for _ in range(runs):
         for (path, query, facets), key in zip(QUERY_MIX, keys, strict=True):
+            database_before, cpu_before = database.seconds(), time.process_time()
             started = time.perf_counter()
             request(client, path, query, facets)
             timings[key].append((time.perf_counter() - started) * 1000)
-    return timings, shape
+            cpu["django"].append((time.process_time() - cpu_before) * 1000)
+            cpu["database"].append((database.seconds() - database_before) * 1000)
+    return timings, shape, cpu
 
 
 def after_change(client):
@@ -330,6 +382,24 @@ def profile(client):
     stats.sort_stats("tottime").print_stats(15)
 
 
+@contextmanager
+def reused_database(name):
+    """Like ``seeded_database``, for a database an earlier run kept: nothing is created or dropped."""
+    workdir = Path(tempfile.mkdtemp(prefix="leefbaarheid-benchmark-"))
+    (workdir / "static").mkdir()
+    os.environ["VAR_DIR"] = str(workdir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.settings"
+    # The server DATABASE_URL names, the database this run kept.
+    os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].split("?")[0].rsplit("/", 1)[0] + "/" + name
+    import django  # noqa: PLC0415 - only once the environment above is set
+
+    django.setup()
+    try:
+        yield workdir
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -341,28 +411,43 @@ def main():
     from tests.benchmarks.seeded import seeded_database  # noqa: PLC0415 - ROOT is on the path now
 
     rows = []
-    with seeded_database() as workdir:
+    database = reused_database(args.reuse_database) if args.reuse_database else seeded_database()
+    with database as workdir:
         from django.test import Client  # noqa: PLC0415 - Django is set up now
 
-        from knowledge.models import Municipality, ThemePage  # noqa: PLC0415
+        from knowledge.models import KnowledgeItemPage, Municipality, ThemePage  # noqa: PLC0415
 
         themes = list(ThemePage.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
         generator = Generator(themes, list(Municipality.objects.values_list("cbs_code", flat=True)))
         client, have = Client(), 0
+        if args.reuse_database:
+            have = KnowledgeItemPage.objects.filter(external_id__startswith="search-").count()
+            args.sizes = [have]
         for size in args.sizes:
-            seconds = import_items(workdir, generator, have, size)
-            rate = (size - have) / seconds
-            print(f"{size:>6} items: imported {size - have} in {seconds:.1f} s = {rate:.1f} items/s")
+            if size > have:
+                seconds = import_items(workdir, generator, have, size)
+                rate = (size - have) / seconds
+                print(f"{size:>6} items: imported {size - have} in {seconds:.1f} s = {rate:.1f} items/s")
+            else:
+                rate = float("nan")
+                print(f"{size:>6} items: in the reused database {args.reuse_database}")
             have = size
             # The import left this process a heap no web worker has, and collecting it paused
             # requests for up to 200 ms: set it aside, so the tail is the search's own.
             gc.collect()
             gc.freeze()
-            timings, shape = measure(client, args.runs, args.warmup)
+            timings, shape, cpu = measure(client, args.runs, args.warmup)
             every = [ms for values in timings.values() for ms in values]
             median, p95 = statistics.median(every), percentile(every, 0.95)
             rows.append((size, rate, median, p95))
             print(f"        search: median {median:.1f} ms, p95 {p95:.1f} ms over {len(every)} requests")
+            for name, values in cpu.items():
+                if any(values):
+                    print(
+                        f"        CPU of the {name} process per request: "
+                        f"mean {statistics.fmean(values):.1f} ms, median {statistics.median(values):.1f} ms, "
+                        f"p95 {percentile(values, 0.95):.1f} ms"
+                    )
             cold = after_change(client)
             print(f"        first search after a content change (reads the facet table): {cold:.0f} ms")
             # The tail: a slow query (its median says so too) or a pause anywhere (one run only).
