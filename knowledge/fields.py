@@ -16,9 +16,9 @@ from .models import Municipality
 
 def municipality_choices():
     """``[(pk, name), ...]`` of every municipality, by name, kept until the content changes."""
-    return cached(
-        "municipality-choices", lambda: list(Municipality.objects.order_by("name").values_list("pk", "name"))
-    )
+    # Not "municipality-choices": the listings' filter keeps (CBS code, name) under that name.
+    rows = Municipality.objects.order_by("name").values_list("pk", "name")
+    return cached("municipality-options-by-pk", lambda: list(rows))
 
 
 class CachedMunicipalityChoices(ModelChoiceIterator):

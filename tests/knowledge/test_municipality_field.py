@@ -5,6 +5,7 @@ from django.test import TestCase
 
 from knowledge.fields import MunicipalityField
 from knowledge.models import Municipality
+from knowledge.models.filters import municipality_filter
 
 
 class AskedForm(forms.Form):
@@ -33,6 +34,15 @@ class MunicipalityFieldTests(TestCase):
         self.assertEqual(chosen.cleaned_data["municipality"], arnhem)
         self.assertFalse(made_up.is_valid())
         self.assertIn(f'value="{arnhem.pk}" selected', chosen.as_p())
+
+    def test_the_listings_municipality_filter_in_the_same_cache_does_not_mix_in(self):
+        municipality_filter()  # keeps (CBS code, name) pairs for the listings' ?gemeente=
+
+        html = AskedForm().as_p()
+
+        arnhem = Municipality.objects.get(name="Arnhem")
+        self.assertIn(f'<option value="{arnhem.pk}">Arnhem</option>', html)
+        self.assertNotIn(f'value="{arnhem.cbs_code}"', html)
 
     def test_a_renamed_municipality_is_listed_by_its_new_name(self):
         AskedForm().as_p()
