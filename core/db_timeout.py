@@ -28,6 +28,12 @@ stop the statement with "interrupted"). The clock runs from a statement's first 
 row; a trigger is reported as its statement starting again, so writes that fire triggers restart
 it (reads, where runaway plans happen, fire none).
 
+Not on a SQLite connection that several threads share (``allow_thread_sharing``; only the test
+live server shares its in-memory database this way). A Python callback runs while SQLite holds the
+connection's mutex and needs the GIL; a second thread that holds the GIL and calls into the same
+connection (``set_progress_handler`` itself, or finalising a statement) waits for that mutex, and
+both wait for ever. That hung the browser tests; a web process's connections are its own thread's.
+
 Only a statement stopped for time gets the page; any other ``OperationalError`` goes on to the
 500 page. If rendering this page fails too (its menu and footer need the database), Django's 500
 page answers, which needs none.
@@ -136,14 +142,14 @@ def _limit(connection, seconds, new=False):
     if connection.vendor == "postgresql":
         milliseconds = max(1, round(seconds * 1000))
         _postgres(connection, f"SET statement_timeout = {milliseconds}", close_on_error=not new)
-    elif connection.vendor == "sqlite":
+    elif connection.vendor == "sqlite" and not connection.allow_thread_sharing:
         clock = _SQLiteClock(seconds)
         connection.connection.set_trace_callback(clock.statement_started)
         connection.connection.set_progress_handler(clock.overdue, SQLITE_CHECK_EVERY)
 
 
 def _unlimit(connection):
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and not connection.allow_thread_sharing:
         connection.connection.set_progress_handler(None, 0)
         connection.connection.set_trace_callback(None)
     elif connection.vendor == "postgresql":
