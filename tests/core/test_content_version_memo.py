@@ -14,6 +14,7 @@ from core.caching import (
     _start_request,
     bump_content_version,
     content_version,
+    recent_content_version,
 )
 
 
@@ -45,3 +46,24 @@ class ContentVersionMemoTests(TestCase):
 
         self.assertNotEqual(content_version(), first)
         self.assertEqual(content_version(), cache.get(CONTENT_VERSION_KEY))
+
+
+class RecentContentVersionTests(TestCase):
+    """The page cache's lookups use the version this process read lately (``recent_content_version``)."""
+
+    def test_another_process_publishing_is_seen_once_the_read_is_older_than_max_age(self):
+        first = recent_content_version(max_age=3600)
+        cache.set(CONTENT_VERSION_KEY, "another-process-published", timeout=None)
+
+        self.assertEqual(recent_content_version(max_age=3600), first)
+        self.assertEqual(recent_content_version(max_age=0), "another-process-published")
+        # That read is the recent one now.
+        self.assertEqual(recent_content_version(max_age=3600), "another-process-published")
+
+    def test_a_publish_in_this_process_is_seen_at_once(self):
+        first = recent_content_version(max_age=3600)
+
+        bump_content_version()
+
+        self.assertNotEqual(recent_content_version(max_age=3600), first)
+        self.assertEqual(recent_content_version(max_age=3600), content_version())
