@@ -27,8 +27,11 @@ A bump in this process is seen at once, one in another process within that quart
 """
 
 import contextvars
+import pickle
+import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -138,13 +141,57 @@ def bumps_content_version(model):
     return model
 
 
+class ProcessLRU:
+    """The most recently used entries of this process, by key; at most ``size`` of them.
+
+    Only for keys that hold the content version (or anything else that makes a key name one value
+    for ever): an entry is never stale, only evicted.
+    """
+
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+# ``cached`` values this process has read or computed, pickled (see ``cached``).
+LOCAL_VALUES = 1000
+local_values = ProcessLRU(LOCAL_VALUES)
+
+
 def cached(name, compute):
-    """``compute()``, kept until the content changes. ``name`` must say everything it depends on."""
+    """``compute()``, kept until the content changes. ``name`` must say everything it depends on.
+
+    Kept in the shared cache and, pickled, in this process (``local_values``): a page reads a
+    dozen such values, and each read from Redis is a round trip with a client Django builds for
+    it. The process keeps the pickled bytes, not the value, so a caller that changes what it got
+    (a list of choices, a dict) changes only its own copy, as with a value read from Redis.
+    """
     key = f"{name}:{content_version()}"
+    kept = local_values.get(key)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 - bytes this process pickled itself
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, CACHE_SECONDS)
+    local_values.set(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 

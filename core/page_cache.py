@@ -34,8 +34,6 @@ the page is rendered as if nothing were kept: the visitor (and ``/healthz``) get
 
 import logging
 import re
-import threading
-from collections import OrderedDict
 from hashlib import md5
 
 from django.conf import settings
@@ -45,7 +43,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response
 
-from .caching import recent_content_version
+from .caching import ProcessLRU, recent_content_version
 from .clock import clock_epoch
 
 # The cookies that make an answer personal: the session (editors, page passwords, the second
@@ -122,32 +120,8 @@ def _key(request):
     return f"page:{settings.RELEASE}:{version}:{clock_epoch(version)}:{url}"
 
 
-class LocalPages:
-    """The most recently used kept pages of this process, by key (which holds the version)."""
-
-    def __init__(self, size):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
-
-    def set(self, key, entry):
-        with self.lock:
-            self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-
-
-local_pages = LocalPages(LOCAL_PAGES)
+# The most recently used kept pages of this process, by key (which holds the version).
+local_pages = ProcessLRU(LOCAL_PAGES)
 
 
 def _lookup(request):

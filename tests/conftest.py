@@ -31,13 +31,14 @@ def pytest_unconfigure(config):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    from core.caching import forget_recent_content_version  # noqa: PLC0415 - needs the apps loaded
+    from core.caching import forget_recent_content_version, local_values  # noqa: PLC0415 - needs the apps
     from core.page_cache import local_pages  # noqa: PLC0415
 
     for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
     local_pages.clear()  # the page cache's own copies in this process (core/page_cache.py)
     forget_recent_content_version()  # and the version its lookups read (core/caching.py)
+    local_values.clear()  # cached() values this process keeps (core/caching.py)
     yield
 
 

@@ -13,6 +13,7 @@ from core.caching import (
     _end_request,
     _start_request,
     bump_content_version,
+    cached,
     content_version,
     recent_content_version,
 )
@@ -67,3 +68,28 @@ class RecentContentVersionTests(TestCase):
 
         self.assertNotEqual(recent_content_version(max_age=3600), first)
         self.assertEqual(recent_content_version(max_age=3600), content_version())
+
+
+class ProcessCopyTests(TestCase):
+    """``cached`` keeps what it read in the process too, as pickled bytes (core/caching.py)."""
+
+    def test_a_second_read_does_not_ask_the_shared_cache_or_compute_again(self):
+        computed = []
+        cached("test-process-copy", lambda: computed.append(1) or ["a"])
+        cache.delete(f"test-process-copy:{content_version()}")
+
+        self.assertEqual(cached("test-process-copy", lambda: computed.append(1) or ["b"]), ["a"])
+        self.assertEqual(computed, [1])
+
+    def test_a_caller_that_changes_its_value_changes_only_its_own_copy(self):
+        first = cached("test-process-copy-mutable", lambda: {"choices": ["a"]})
+        first["choices"].append("b")
+
+        self.assertEqual(cached("test-process-copy-mutable", dict), {"choices": ["a"]})
+
+    def test_a_new_content_version_computes_afresh(self):
+        cached("test-process-copy-version", lambda: "oud")
+
+        bump_content_version()
+
+        self.assertEqual(cached("test-process-copy-version", lambda: "nieuw"), "nieuw")
