@@ -138,18 +138,23 @@ class _SQLiteClock:
         return self.started is not None and time.monotonic() - self.started > self.seconds
 
 
+def _has_sqlite_clock(connection):
+    """SQLite's clock goes on a connection only this thread uses (see the module docstring)."""
+    return connection.vendor == "sqlite" and not connection.allow_thread_sharing
+
+
 def _limit(connection, seconds, new=False):
     if connection.vendor == "postgresql":
         milliseconds = max(1, round(seconds * 1000))
         _postgres(connection, f"SET statement_timeout = {milliseconds}", close_on_error=not new)
-    elif connection.vendor == "sqlite" and not connection.allow_thread_sharing:
+    elif _has_sqlite_clock(connection):
         clock = _SQLiteClock(seconds)
         connection.connection.set_trace_callback(clock.statement_started)
         connection.connection.set_progress_handler(clock.overdue, SQLITE_CHECK_EVERY)
 
 
 def _unlimit(connection):
-    if connection.vendor == "sqlite" and not connection.allow_thread_sharing:
+    if _has_sqlite_clock(connection):
         connection.connection.set_progress_handler(None, 0)
         connection.connection.set_trace_callback(None)
     elif connection.vendor == "postgresql":

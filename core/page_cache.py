@@ -26,10 +26,10 @@ template, and most hits not even a round trip to Redis. The content version is r
 ``VERSION_RECHECK_SECONDS`` per process; the pages asked for most are also kept in the process itself
 (``LOCAL_PAGES`` of them, under the same keys); the clock's moments are kept in the process per
 content version. (Measured on two cores: a hit with a Redis read of the version on every request
-served 0.65x the static file's rate; the target is 0.8x.) A
-request that carries a session or messages cookie is never answered from the cache (an editor, a
-visitor who just submitted a form and sees a "thank you" message). When the cache is unreachable
-the page is rendered as if nothing were kept: the visitor (and ``/healthz``) gets an answer.
+served 0.65x the static file's rate; the target is 0.8x.) A request that carries a session or
+messages cookie is never answered from the cache (an editor, a visitor who just submitted a form
+and sees a "thank you" message). When the cache is unreachable the page is rendered as if
+nothing were kept: the visitor (and ``/healthz``) gets an answer.
 """
 
 import logging

@@ -181,7 +181,10 @@ class NotStoppedTests(TestCase):
 
         self.assertEqual((response.status_code, response.content), (200, b"klaar"))
 
-    @skipUnless(connection.vendor == "sqlite", "PostgreSQL's limit is the server's: no callback to share")
+    @skipUnless(
+        connection.vendor == "sqlite",
+        "only SQLite's limit is a Python callback on the connection; PostgreSQL's is a server setting",
+    )
     def test_a_sqlite_connection_threads_share_gets_no_clock(self):
         # A Python callback on a SQLite connection two threads use at once can leave both waiting
         # for ever (core/db_timeout.py); the test live server shares its connection like this, and
