@@ -16,8 +16,8 @@ after the last byte of a streamed response). Why not ``SET`` around each query
 (``connection.execute_wrapper``): a ``SET`` made inside a transaction is undone when that
 transaction or savepoint rolls back, so the first query of a request, often inside
 ``transaction.atomic()``, is the wrong moment. At the two moments used here the connection is idle
-in autocommit mode, so the setting holds until the ``RESET``; and with ``CONN_MAX_AGE=0`` (the
-default) a request that never queries costs no round trip. Both statements go through the DB-API
+in autocommit mode, so the setting holds until the ``RESET``; and with ``CONN_MAX_AGE=0`` (dev
+and tests) a request that never queries costs no round trip. Both statements go through the DB-API
 connection, not a Django cursor, so the query log and ``assertNumQueries`` show only the page's
 own queries.
 

@@ -47,19 +47,31 @@ CARD_RELATIONS = ("municipality",)
 JSON_RELATIONS = ("themes", "organisation", "municipality")
 
 
-def _page_of(request, ids, relations):
-    page = paginate(request, ids, RESULTS_PER_PAGE)
-    pages = Page.objects.filter(pk__in=page.object_list).specific().in_bulk()
-    page.object_list = [pages[pk] for pk in page.object_list if pk in pages]
+def _results(ids, relations):
+    """The pages ``ids`` in their own types, with the ``relations`` their cards show, loaded for
+    all of them at once: one query per page type and relation, not one per result."""
+    # A card shows no body: its StreamFields (the largest columns) stay unread.
+    pages = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
+    results = [pages[pk] for pk in ids if pk in pages]
     by_type = {}
-    for item in page.object_list:
+    for item in results:
         by_type.setdefault(type(item), []).append(item)
     for model, items in by_type.items():
         names = {field.name for field in model._meta.get_fields()}
-        # One query per relation and type, not one per result; only the relations the answer
-        # shows: the page's cards show no themes or organisation, and loading them cost two
-        # queries and a page of theme pages built for nothing.
+        # Only the relations the answer shows: the page's cards show no themes or organisation,
+        # and loading them cost two queries and a page of theme pages built for nothing.
         prefetch_related_objects(items, *(name for name in relations if name in names))
+    return results
+
+
+def _page_of(request, ids, relations):
+    """The requested page of results, its pages kept until the content changes: the same page of
+    the same results (a popular query, the way back from a result) asks no query for its cards."""
+    page = paginate(request, ids, RESULTS_PER_PAGE)
+    shown = list(page.object_list)
+    digest = hashlib.blake2b(array("q", shown).tobytes(), digest_size=16).hexdigest()
+    key = f"search-results:{'-'.join(relations)}:{digest}"
+    page.object_list = cached(key, lambda: _results(shown, relations))
     return page
 
 
@@ -138,6 +150,19 @@ def _facet_block(request, facets, links, kept, ids):
     return mark_safe(cached(key, render_block))
 
 
+def _ranking(pages, words, language, locale_id):
+    """``rank`` for the visible ``pages`` of ``locale_id``, kept until the content changes.
+
+    Ranking is most of a search's database time (on SQLite a pass over the full-text table per
+    question it asks), and the same words come again: a popular query, the next page of results,
+    the way back from a result, a facet chosen. Only the words, the language and the content
+    decide the ranking (``pages`` is always ``visible()`` in that locale), so the key holds them.
+    """
+    digest = hashlib.blake2b("\n".join(words).encode(), digest_size=16).hexdigest()
+    key = f"search-ranking:{language}:{locale_id}:{digest}"
+    return cached(key, lambda: rank(pages, words, language, locale_id))
+
+
 def _answer(request, pages, query, locale_id):
     """The ranking for ``query`` and, when it finds nothing but a corrected query does, the
     corrected query's: ``(ranking, answered query, corrected_from, suggestion)``.
@@ -148,13 +173,13 @@ def _answer(request, pages, query, locale_id):
     """
     language = get_language()
     words = terms(query)
-    ranking = rank(pages, words, language, locale_id) if query else Ranking([])
+    ranking = _ranking(pages, words, language, locale_id) if query else Ranking([])
     if not query or ranking.ids:
         return ranking, query, None, None
     suggested = suggestion(words, locale_id, lambda words: has_match(pages, words, language))
     if suggested is None or request.GET.get(LITERAL_PARAM) == "1":
         return ranking, query, None, suggested
-    corrected = rank(pages, terms(suggested), language, locale_id)
+    corrected = _ranking(pages, terms(suggested), language, locale_id)
     if not corrected.ids:
         return ranking, query, None, suggested
     return corrected, suggested, query, None

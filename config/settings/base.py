@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # Right after the static files: an anonymous visitor's page from the cache, before sessions,
     # the database or URL resolution (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
+    # Wagtail's site for the request from the cache, not a query per request (core/sites.py).
+    "core.sites.SiteMiddleware",
     # Before anything that queries: each statement of a web request gets DATABASE_STATEMENT_TIMEOUT,
     # and one stopped for time answers "Dit duurde te lang" (503) instead of holding the worker.
     "core.db_timeout.StatementTimeoutMiddleware",

@@ -68,6 +68,11 @@ LOG_REQUESTS = env_bool("LOG_REQUESTS", True)
 # A load balancer probes the instance itself, over plain HTTP: /healthz answers it instead of
 # redirecting to https (it sets no cookie and shows the public only ok/failing per check).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A worker keeps its database connection for a minute: opening one per request (Django's default)
+# costs a connect, and with SQLite the WAL set-up, on every page. Checked before reuse, so a
+# restarted database costs one failed request nothing (CONN_HEALTH_CHECKS).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 if not REDIS_URL:
     # Every gunicorn worker must see the same content version (core/caching.py), or a publish would

@@ -99,3 +99,20 @@ def test_check_deploy_reports_nothing():
         ALLOWED_HOSTS="leefbaarheid.gelderland.nl",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PRINT_CONNECTION = (
+    "import django, json; django.setup(); from django.conf import settings;"
+    " db = settings.DATABASES['default']; print(json.dumps([db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS']]))"
+)
+
+
+def test_production_keeps_its_database_connection_and_checks_it():
+    # A connect per request cost a knowledge item a tenth of its render (docs/deployment.md).
+    result = run_production(PRINT_CONNECTION, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="leefbaarheid.gelderland.nl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[60,", "true]"]
+    result = run_production(
+        PRINT_CONNECTION, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="leefbaarheid.gelderland.nl", CONN_MAX_AGE="0"
+    )
+    assert result.stdout.split() == ["[0,", "true]"]

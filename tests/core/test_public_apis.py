@@ -40,6 +40,11 @@ ALLOWED = {
     # modelsearch's title norm depends on the moment a page was indexed; no setting or hook
     # changes it, so the site's backends override the method that computes it.
     ("search/backends/__init__.py", "_refresh_title_norms"): "stable title norms for ranking",
+    # Wagtail's memo of a request's site and of the sites' root paths, preset from the cache
+    # instead of a query and a Redis read on every request; tests/core/test_sites.py checks that
+    # Wagtail still reads them.
+    ("core/sites.py", "_wagtail_site"): "the request's site without a query",
+    ("core/sites.py", "_wagtail_cached_site_root_paths"): "the site root paths without a cache read",
 }
 # A private name as a library defines it: def/class, an assignment to it or to an attribute.
 DEFINITION = re.compile(

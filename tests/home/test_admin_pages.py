@@ -31,7 +31,10 @@ class HomePageAdminTests(WagtailPageTestCase):
             ),
         )
         page = HomePage.objects.get(slug="nieuw-thuis")
-        Site.objects.filter(is_default_site=True).update(root_page=page)
+        # As the Sites admin saves it (a queryset update would send no signal).
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = page
+        site.save()
 
         response = self.client.get("/")
 

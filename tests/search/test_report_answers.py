@@ -231,6 +231,8 @@ class ReportAnswerTests(TestCase):
         self.client.get(reverse("search_report"))  # the session and the account's permissions, once
         with CaptureQueriesContext(connection) as few:
             self.client.get(reverse("search_report"))
+        # Counted now: the context reads Django's query log, which drops its oldest entries.
+        few = len(few)
         for number in range(40):
             for language in ("nl", "en"):
                 searched(f"niets {number}", language)
@@ -240,8 +242,11 @@ class ReportAnswerTests(TestCase):
                 )
         for number in range(40):
             SynonymGroup.objects.create(words=f"woord{number}, ander{number}")
+        # The synonyms changed what searches find: a new content version, so the first request
+        # reads the site-wide caches (the sites, the locales) again, as the first one above did.
+        self.client.get(reverse("search_report"))
 
-        with self.assertNumQueries(len(few)):
+        with self.assertNumQueries(few):
             html = soup(self.client.get(reverse("search_report")))
 
         self.assertEqual(len(table(html, "search-report-en-corrected")), 25)  # the report's ROWS
