@@ -32,6 +32,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import requests
 
@@ -50,6 +51,11 @@ from tests.benchmarks.serving import (  # noqa: E402
 )
 
 TARGET_RATIO = 0.8
+# Search keeps the ranking and the page of results of the words it was asked last (until the
+# content changes), so "search results" asked again and again measures a popular query. This row
+# asks two words drawn at random from the demo's titles for every request: nearly every one is a
+# first search, ranked and loaded afresh, and many find nothing and get a spelling suggestion.
+NEW_WORDS_LABEL = "search, new words each time"
 STATIC_PATH = "/static/css/site.css"
 HIT_HEADER = "X-Page-Cache"
 
@@ -83,34 +89,65 @@ def list_pages():
     import django  # noqa: PLC0415 - the environment is the parent's
 
     django.setup()
+    from django.urls import reverse  # noqa: PLC0415
+    from django.utils import translation  # noqa: PLC0415
+
     from knowledge.models import NewsIndexPage  # noqa: PLC0415
-    from tests.benchmarks.render_pages import pages_to_measure  # noqa: PLC0415
+    from tests.benchmarks.render_pages import pages_to_measure, search_words  # noqa: PLC0415
 
     for label, url in pages_to_measure("eenzaamheid"):
         print(json.dumps([label, url]))
+    with translation.override("nl"):
+        print(json.dumps([NEW_WORDS_LABEL, reverse("search") + "?q="]))
+    words = search_words()
+    print(json.dumps({"words": words}))
     news = NewsIndexPage.objects.live().filter(locale__language_code="nl").first()
     print(json.dumps(["news feed", news.url + "rss/" if news else None]))
     print(json.dumps(["sitemap", "/sitemap.xml"]))
 
 
 def page_urls(world):
+    """``(pages, words)``: (label, URL) of each page type, and the words of the demo's titles."""
     env = environment(world, "config.settings.dev")
     output = run([sys.executable, str(Path(__file__).resolve()), "--list-pages"], env, "listing the pages")
-    return [tuple(json.loads(line)) for line in output.splitlines() if line.startswith("[")]
+    pages = [tuple(json.loads(line)) for line in output.splitlines() if line.startswith("[")]
+    words = next(json.loads(line)["words"] for line in output.splitlines() if line.startswith("{"))
+    return pages, words
+
+
+LATENCY_LINES = [
+    "done = function(summary, latency, requests)",
+    '  io.write(string.format("LATENCY_MS %.1f %.1f %.1f\\n",',
+    "    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))",
+    "end",
+]
 
 
 def wrk(world, path, args, headers=(), url=None):
     script = world.workdir / "one_path.lua"
     lines = ['wrk.headers["X-Forwarded-Proto"] = "https"']
     lines += [f'wrk.headers["{name}"] = "{value}"' for name, value in headers]
-    lines += [
-        "done = function(summary, latency, requests)",
-        '  io.write(string.format("LATENCY_MS %.1f %.1f %.1f\\n",',
-        "    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))",
+    script.write_text("\n".join([*lines, *LATENCY_LINES]) + "\n")
+    return run_wrk(world, script, args.seconds, path=path, connections=args.connections, url=url)
+
+
+def wrk_new_words(world, path, args, words):
+    """wrk asking ``path`` followed by two random ``words`` for every request; each wrk thread
+    draws its own sequence (seeded by its number), so the two don't ask the same searches."""
+    script = world.workdir / "new_words.lua"
+    lines = [
+        'wrk.headers["X-Forwarded-Proto"] = "https"',
+        "local words = {" + ", ".join(json.dumps(quote(word)) for word in words) + "}",
+        "local threads = 0",
+        "setup = function(thread) threads = threads + 1; thread:set('number', threads) end",
+        "init = function(args) math.randomseed(os.time() * 100 + number) end",
+        "request = function()",
+        "  local first, second = words[math.random(#words)], words[math.random(#words)]",
+        f"  return wrk.format('GET', {json.dumps(path)} .. first .. '+' .. second)",
         "end",
     ]
-    script.write_text("\n".join(lines) + "\n")
-    return run_wrk(world, script, args.seconds, path=path, connections=args.connections, url=url)
+    script.write_text("\n".join([*lines, *LATENCY_LINES]) + "\n")
+    return run_wrk(world, script, args.seconds, path=path, connections=args.connections)
 
 
 def probe(world, path):
@@ -126,6 +163,9 @@ def measure_cached(world, args, pages):
     progress(f"  static file: {rows['static']['rate']:.0f} req/s")
     for label, url in pages:
         if url is None:
+            continue
+        if label == NEW_WORDS_LABEL:
+            rows[label] = {"kept": False, "why": "a search with a query is never kept"}
             continue
         probe(world, url)  # the first visitor renders and the page is kept
         status, hit, etag, cache_control = probe(world, url)
@@ -143,17 +183,21 @@ def measure_cached(world, args, pages):
     return rows
 
 
-def measure_uncached(world, args, pages):
+def measure_uncached(world, args, pages, words):
     rows = {"static": wrk(world, STATIC_PATH, args)}
     progress(f"  static file: {rows['static']['rate']:.0f} req/s")
     for label, url in pages:
         if url is None:
             continue
-        rows[label] = wrk(world, url, args)
+        rows[label] = (
+            wrk_new_words(world, url, args, words) if label == NEW_WORDS_LABEL else wrk(world, url, args)
+        )
         progress(f"  {label}: {rows[label]['rate']:.0f} req/s rendered")
-        if label in args.compare:
-            rows[label]["compared"] = wrk(world, "", args, url=args.compare[label])
-            progress(f"    compared {args.compare[label]}: {rows[label]['compared']['rate']:.0f} req/s")
+        # The other site's search keeps nothing: its one query stands for both search rows.
+        other = args.compare.get("search results" if label == NEW_WORDS_LABEL else label)
+        if other:
+            rows[label]["compared"] = wrk(world, "", args, url=other)
+            progress(f"    compared {other}: {rows[label]['compared']['rate']:.0f} req/s")
     return rows
 
 
@@ -223,9 +267,10 @@ def report(args, cached, uncached, pages):
     print()
     if args.compare:
         print("Rendered (uncached) against the other site, measured one right after the other:")
-        for label, other_url in args.compare.items():
+        for label, _url in pages:
             row = uncached.get(label, {})
             if "compared" in row:
+                other_url = args.compare.get("search results" if label == NEW_WORDS_LABEL else label)
                 ours, theirs = row["rate"], row["compared"]["rate"]
                 ratio = ours / theirs if theirs else float("inf")
                 print(f"  {label}: ours {ours:.0f} req/s, {other_url} {theirs:.0f} req/s, ratio {ratio:.1f}x")
@@ -261,12 +306,16 @@ def main():
         ) as world:
             env = production_environment(world)
             build_world(world, env)
-            pages = page_urls(world)
+            pages, words = page_urls(world)
             progress("gunicorn with the page cache…")
             cached = serve_and_measure(world, env, args, measure_cached, pages, "cached")
             progress("gunicorn without the page cache (PAGE_CACHE_SECONDS=0)…")
             uncached_env = {**env, "PAGE_CACHE_SECONDS": "0"}
-            uncached = serve_and_measure(world, uncached_env, args, measure_uncached, pages, "uncached")
+
+            def measure_rendered(world, args, pages):
+                return measure_uncached(world, args, pages, words)
+
+            uncached = serve_and_measure(world, uncached_env, args, measure_rendered, pages, "uncached")
             report(args, cached, uncached, pages)
     except SetupError as error:
         print(f"\nSetup failed: {error}", file=sys.stderr)

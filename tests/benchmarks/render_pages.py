@@ -13,6 +13,7 @@ gates: it exits 0 whatever the figures are.
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import time
@@ -73,17 +74,50 @@ def pages_to_measure(query):
     return rows
 
 
+NEW_WORDS_LABEL = "search, new words each time"
+
+
+def search_words():
+    """The longer words of the demo's Dutch titles: what ``new_searches`` draws from."""
+    from wagtail.models import Page
+
+    titles = (
+        Page.objects.live().filter(locale__language_code="nl", depth__gt=2).values_list("title", flat=True)
+    )
+    return sorted(
+        {word.lower() for title in titles for word in title.split() if word.isalpha() and len(word) > 4}
+    )
+
+
+def new_searches(words, seed=0):
+    """Search URLs of two words of ``words`` each, never the same twice: each is a first search,
+    ranked and loaded afresh (a search keeps the ranking of words it was asked before)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("nl"):
+        path = reverse("search")
+    pairs = [(first, second) for first in words for second in words if first != second]
+    random.Random(seed).shuffle(pairs)
+    return (f"{path}?{urlencode({'q': f'{first} {second}'})}" for first, second in pairs)
+
+
 def measure(client, url, runs, warmup):
+    """Times ``url``; or, when ``url`` is an iterator, the next URL it gives for every request."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    def next_url():
+        return url if isinstance(url, str) else next(url)
+
     for _ in range(warmup):
-        client.get(url)
+        client.get(next_url())
     wall, cpu, queries = [], [], []
     for _ in range(runs):
+        target = next_url()
         with CaptureQueriesContext(connection) as captured:
             start, start_cpu = time.perf_counter(), time.process_time()
-            response = client.get(url)
+            response = client.get(target)
             wall.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
         if response.status_code != 200:
@@ -171,6 +205,10 @@ def main():
             (label, url, measure(client, url, args.runs, args.warmup) if url else None)
             for label, url in pages_to_measure(args.query)
         ]
+        searches = new_searches(search_words())
+        results.append(
+            (NEW_WORDS_LABEL, "/zoeken/?q=<two new words>", measure(client, searches, args.runs, 0))
+        )
         report(results, args.runs)
     return 0
 
