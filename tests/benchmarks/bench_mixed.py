@@ -339,7 +339,8 @@ def main():
             build_world(world, env)
             progress(f"adding {args.subscribers} subscribers…")
             django_step(env, "subscribers", "subscribers", args.subscribers)
-            pages = [url for _label, url in page_urls(world) if url and "zoeken" not in url]
+            listed, _words = page_urls(world)
+            pages = [url for _label, url in listed if url and "zoeken" not in url]
             searches = [f"/zoeken/?q={term.replace(' ', '+')}" for term in SEARCHES]
             paths = ["/", *pages, *FILTERED, *searches, *FEEDS]
             progress(f"load for {args.seconds} s…")

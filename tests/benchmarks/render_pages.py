@@ -9,6 +9,10 @@ and fragment caches, then every timed request is measured (wall-clock and this p
 which other load on the machine inflates much less) with the queries it ran. A row whose median
 wall-clock time or query count is over the target is flagged. The script measures and never
 gates: it exits 0 whatever the figures are.
+
+A search keeps the ranking and the page of results of words it was asked before, so the search
+row is a popular query. A last line times first searches: two words of the demo's titles, never
+asked before, for every request. Not a warm render, so not held to the target, but shown.
 """
 
 import argparse
@@ -134,7 +138,7 @@ def measure(client, url, runs, warmup):
     }
 
 
-def report(results, runs):
+def report(results, runs, first_searches):
     headers = ("page", "URL", "median ms", "p95 ms", "CPU ms", "queries", "")
     lines = []
     over = []
@@ -178,6 +182,16 @@ def report(results, runs):
     for row in lines:
         print(fmt(row))
     print()
+    if "error" in first_searches:
+        print(f"{NEW_WORDS_LABEL}: {first_searches['error']}")
+    else:
+        # Not a warm render by definition, so not held to the target: shown for what it costs.
+        print(
+            f"{NEW_WORDS_LABEL} (a first search every time, not a warm render):"
+            f" median {first_searches['median']:.1f} ms, p95 {first_searches['p95']:.1f} ms,"
+            f" CPU {first_searches['cpu']:.1f} ms, at most {first_searches['queries']} queries"
+        )
+    print()
     target = f"median <= {TARGET_MEDIAN_MS:.0f} ms and <= {TARGET_QUERIES} queries, {runs} runs each"
     load = os.getloadavg()[0]
     cores = os.cpu_count() or 1
@@ -205,11 +219,8 @@ def main():
             (label, url, measure(client, url, args.runs, args.warmup) if url else None)
             for label, url in pages_to_measure(args.query)
         ]
-        searches = new_searches(search_words())
-        results.append(
-            (NEW_WORDS_LABEL, "/zoeken/?q=<two new words>", measure(client, searches, args.runs, 0))
-        )
-        report(results, args.runs)
+        first_searches = measure(client, new_searches(search_words()), args.runs, 0)
+        report(results, args.runs, first_searches)
     return 0
 
 
