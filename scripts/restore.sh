@@ -15,7 +15,8 @@
 #   overwritten (SQLite), and the old media directory is kept beside the new one as
 #   DIR.replaced-YYYYMMDDTHHMMSSZ (delete it when the restore is checked).
 # - Stop gunicorn and db_worker before restoring over the live site; afterwards run
-#   `manage.py migrate` (a backup of an older release) and start them again.
+#   `manage.py migrate` (always: it also starts a new content version, so nothing the cache kept
+#   from the database before the restore is shown) and start them again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -194,4 +195,4 @@ fi
 mv "$partial" "$TARGET_MEDIA"
 trap - EXIT
 say "  media restored: $(find "$TARGET_MEDIA" -type f | wc -l) files"
-say "done. Next: manage.py migrate (if the backup is from an older release), then start the site"
+say "done. Next: manage.py migrate (always: it also retires what the cache kept), then start the site"
