@@ -8,7 +8,7 @@ cached fragments made stale, so the cards are rendered and their queries counted
 
 import wagtail_factories
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core.caching import bump_content_version
@@ -186,3 +186,29 @@ class ThemeAndHomeQueryCountTests(QueryCountTestCase):
         # The theme page really shows all thirty knowledge items and pilots tagged with it.
         knowledge_items = self.tree.knowledge_index.get_children().specific()
         self.assertEqual(len(listed(theme_response, knowledge_items)), 30)
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+class DetailPageQueryTests(QueryCountTestCase):
+    """A detail page rendered again (its fragments kept) asks one query: the page itself. Wagtail's
+    lookups of the site, the active locale and the view restrictions come from the cache
+    (core/sites.py, core/visibility.py)."""
+
+    def test_every_detail_page_type_asks_one_query(self):
+        theme = self.tree.themes["eenzaamheid"]
+        pages = [
+            KnowledgeItemPageFactory(
+                parent=self.tree.knowledge_index, themes=[theme], listing_image=self.images[0]
+            ),
+            PilotPageFactory(parent=self.tree.pilot_index, themes=[theme], municipality=municipality("Ede")),
+            NewsPageFactory(parent=self.tree.news_index, themes=[theme], organisation=self.organisation),
+            SubsidyPageFactory(parent=self.tree.subsidy_index),
+            theme,
+        ]
+        for page in pages:
+            with self.subTest(page=type(page).__name__):
+                bump_content_version()
+                self.client.get(page.url)  # fills the caches and the fragments
+                with self.assertNumQueries(1):
+                    response = self.client.get(page.url)
+                self.assertContains(response, page.title)
