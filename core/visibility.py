@@ -22,32 +22,34 @@ def _private_sections():
     )
 
 
-def _restriction_sources():
-    """Tree paths of the pages Wagtail takes a page's view restrictions from: each page with a
-    restriction, and each alias that resolves to one (Wagtail checks an alias, and an alias among a
-    page's ancestors, by its source's restrictions; an alias of an alias by the last source)."""
+def _restricted_aliases():
+    """Tree paths of the aliases that resolve to a page with a view restriction (an alias of an
+    alias by its last source): Wagtail checks an alias, and an alias among a page's ancestors, by
+    its source's restrictions, whatever the alias's own place in the tree."""
 
     def compute():
-        sources = set(PageViewRestriction.objects.values_list("page_id", flat=True))
-        frontier = sources
+        restricted = set(PageViewRestriction.objects.values_list("page_id", flat=True))
+        resolved, frontier = set(restricted), restricted
         while frontier:
-            aliases = Page.objects.filter(alias_of_id__in=frontier).values_list("pk", flat=True)
-            frontier = set(aliases) - sources
-            sources |= frontier
-        return list(Page.objects.filter(pk__in=sources).values_list("path", flat=True))
+            frontier = set(Page.objects.filter(alias_of_id__in=frontier).values_list("pk", flat=True))
+            frontier -= resolved
+            resolved |= frontier
+        aliases = resolved - restricted
+        return list(Page.objects.filter(pk__in=aliases).values_list("path", flat=True)) if aliases else []
 
-    return cached("restriction-sources", compute)
+    return cached("restricted-aliases", compute)
 
 
 def may_have_view_restrictions(page):
     """False when Wagtail's ``get_view_restrictions`` would find none for ``page``.
 
     Its answer comes from ``page`` and its ancestors, each resolved to its source when it is an
-    alias: when none of them is a restricted page or an alias of one, there is nothing to find.
-    Every way to a new restricted alias saves a ``PageViewRestriction`` (Wagtail copies the
-    source's to a new alias), which starts a new content version, so the list is never short.
+    alias: when none of them is private (``is_private``) or an alias of a restricted page, there is
+    nothing to find. Every way to a new restricted alias saves a ``PageViewRestriction`` (Wagtail
+    copies the source's to a new alias), which starts a new content version, so neither list is
+    ever short.
     """
-    return any(page.path.startswith(path) for path in _restriction_sources())
+    return is_private(page) or any(page.path.startswith(path) for path in _restricted_aliases())
 
 
 def private_pages_q():

@@ -25,6 +25,7 @@ sums up. Everything it starts is stopped and removed again, also after an error 
 """
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -38,6 +39,11 @@ import requests
 
 # Run as a script: the project's root on the path, for the shared serving helpers.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# Search keeps the ranking and the page of results of the words it was asked last (until the
+# content changes), so "search results" asked again and again measures a popular query. The
+# NEW_WORDS_LABEL row asks two words drawn at random from the demo's titles for every request:
+# nearly every one is a first search, and many find nothing and get a spelling suggestion.
+from tests.benchmarks.render_pages import NEW_WORDS_LABEL, pages_to_measure, search_words  # noqa: E402
 from tests.benchmarks.serving import (  # noqa: E402
     SetupError,
     build_world,
@@ -51,11 +57,6 @@ from tests.benchmarks.serving import (  # noqa: E402
 )
 
 TARGET_RATIO = 0.8
-# Search keeps the ranking and the page of results of the words it was asked last (until the
-# content changes), so "search results" asked again and again measures a popular query. This row
-# asks two words drawn at random from the demo's titles for every request: nearly every one is a
-# first search, ranked and loaded afresh, and many find nothing and get a spelling suggestion.
-NEW_WORDS_LABEL = "search, new words each time"
 STATIC_PATH = "/static/css/site.css"
 HIT_HEADER = "X-Page-Cache"
 
@@ -93,7 +94,6 @@ def list_pages():
     from django.utils import translation  # noqa: PLC0415
 
     from knowledge.models import NewsIndexPage  # noqa: PLC0415
-    from tests.benchmarks.render_pages import pages_to_measure, search_words  # noqa: PLC0415
 
     for label, url in pages_to_measure("eenzaamheid"):
         print(json.dumps([label, url]))
@@ -197,6 +197,7 @@ def measure_uncached(world, args, pages, words):
         other = args.compare.get("search results" if label == NEW_WORDS_LABEL else label)
         if other:
             rows[label]["compared"] = wrk(world, "", args, url=other)
+            rows[label]["compared_url"] = other
             progress(f"    compared {other}: {rows[label]['compared']['rate']:.0f} req/s")
     return rows
 
@@ -270,7 +271,7 @@ def report(args, cached, uncached, pages):
         for label, _url in pages:
             row = uncached.get(label, {})
             if "compared" in row:
-                other_url = args.compare.get("search results" if label == NEW_WORDS_LABEL else label)
+                other_url = row["compared_url"]
                 ours, theirs = row["rate"], row["compared"]["rate"]
                 ratio = ours / theirs if theirs else float("inf")
                 print(f"  {label}: ours {ours:.0f} req/s, {other_url} {theirs:.0f} req/s, ratio {ratio:.1f}x")
@@ -311,10 +312,7 @@ def main():
             cached = serve_and_measure(world, env, args, measure_cached, pages, "cached")
             progress("gunicorn without the page cache (PAGE_CACHE_SECONDS=0)…")
             uncached_env = {**env, "PAGE_CACHE_SECONDS": "0"}
-
-            def measure_rendered(world, args, pages):
-                return measure_uncached(world, args, pages, words)
-
+            measure_rendered = functools.partial(measure_uncached, words=words)
             uncached = serve_and_measure(world, uncached_env, args, measure_rendered, pages, "uncached")
             report(args, cached, uncached, pages)
     except SetupError as error:
